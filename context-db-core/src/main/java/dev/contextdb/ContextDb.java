@@ -1,0 +1,364 @@
+package dev.contextdb;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.contextdb.PlacementResolver.ContextPlan;
+import dev.contextdb.PlacementResolver.Plan;
+import dev.contextdb.PlacementResolver.PoolPlan;
+import dev.contextdb.internal.ContextDataSource;
+import dev.contextdb.internal.ContextMigrations;
+import dev.contextdb.internal.ContextRoutingDataSource;
+import dev.contextdb.internal.ContextTransactionManager;
+import dev.contextdb.internal.SchemaSwitch;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The running data layer of an application's bounded contexts: for every context its placement,
+ * its own DataSource and transaction manager, its migrations applied, and one routing DataSource
+ * for code that works in whichever context is current.
+ *
+ * <pre>{@code
+ * try (ContextDb db = ContextDb.builder(ContextModel.scan("com.acme.shop"))
+ *         .strategy(IsolationStrategy.SCHEMA)
+ *         .datasource("jdbc:postgresql://localhost/shop", "shop", secret)
+ *         .build()) {
+ *     JdbcTemplate orders = new JdbcTemplate(db.dataSource("orders"));
+ *     TransactionTemplate inOrders = new TransactionTemplate(db.transactionManager("orders"));
+ *     inOrders.executeWithoutResult(tx -> orders.update("insert into purchase_order(id) values (1)"));
+ * }
+ * }</pre>
+ *
+ * {@link Builder#build()} validates every setting before it opens a connection, creates missing
+ * schemas, starts the pools and migrates each context (in reads order) when Flyway is present.
+ * If anything fails, whatever was started is closed again.
+ */
+public final class ContextDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ContextDb.class);
+    private static final String FLYWAY = "org.flywaydb.core.Flyway";
+
+    private final ContextModel model;
+    private final Map<String, Placement> placements;
+    private final Map<String, DataSource> dataSources;
+    private final Map<String, PlatformTransactionManager> transactionManagers;
+    private final Map<String, HikariDataSource> pools;
+    private final Map<String, MigrationResult> migrations;
+    private final ContextRoutingDataSource routing;
+
+    private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, DataSource> dataSources,
+            Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
+            Map<String, MigrationResult> migrations, ContextRoutingDataSource routing) {
+        this.model = model;
+        this.placements = placements;
+        this.dataSources = dataSources;
+        this.transactionManagers = transactionManagers;
+        this.pools = pools;
+        this.migrations = migrations;
+        this.routing = routing;
+    }
+
+    /**
+     * @param model the application's contexts
+     * @return a builder with the defaults: strategy {@code SCHEMA}, a pool per context, embedded H2
+     */
+    public static Builder builder(ContextModel model) {
+        return new Builder(model);
+    }
+
+    /** @return the contexts */
+    public ContextModel model() {
+        return model;
+    }
+
+    /** @return every context's placement, in reads order */
+    public List<Placement> placements() {
+        return List.copyOf(placements.values());
+    }
+
+    /**
+     * @param context a context name
+     * @return where the context lives
+     */
+    public Placement placement(String context) {
+        return known(placements, context);
+    }
+
+    /**
+     * @param context a context name
+     * @return the context's own DataSource: its connections are on its database and schema
+     */
+    public DataSource dataSource(String context) {
+        return known(dataSources, context);
+    }
+
+    /**
+     * @param context a context name
+     * @return the context's transaction manager; it makes the context current while a transaction runs
+     */
+    public PlatformTransactionManager transactionManager(String context) {
+        return known(transactionManagers, context);
+    }
+
+    /**
+     * @return the DataSource that serves whichever context is current (see {@link ContextScope})
+     */
+    public DataSource routingDataSource() {
+        return routing;
+    }
+
+    /** @return the HikariCP pools, by pool name (see {@link Placement#pool()}) */
+    public Map<String, HikariDataSource> pools() {
+        return Collections.unmodifiableMap(pools);
+    }
+
+    /** @return what each context's migration did at startup, by context; empty without Flyway */
+    public Map<String, MigrationResult> migrations() {
+        return Collections.unmodifiableMap(migrations);
+    }
+
+    /** Closes every pool. */
+    @Override
+    public void close() {
+        closeAll(pools.values());
+    }
+
+    private <T> T known(Map<String, T> byContext, String context) {
+        T value = byContext.get(context);
+        if (value == null) {
+            throw new IllegalArgumentException("Unknown bounded context '" + context + "'; known contexts: "
+                    + model.names());
+        }
+        return value;
+    }
+
+    private static void closeAll(Iterable<HikariDataSource> pools) {
+        for (HikariDataSource pool : pools) {
+            pool.close();
+        }
+    }
+
+    /**
+     * Settings for a {@link ContextDb}, named after the {@code context-db.*} properties that the
+     * Spring Boot starter maps onto them.
+     */
+    public static final class Builder {
+
+        private final ContextModel model;
+        IsolationStrategy strategy = IsolationStrategy.SCHEMA;
+        Pooling pooling = Pooling.PER_CONTEXT;
+        String url;
+        String username;
+        String password;
+        String defaultContext;
+        boolean migrate = true;
+        ClassLoader classLoader = ContextDb.class.getClassLoader();
+        final Map<String, String> pool = new LinkedHashMap<>();
+        final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
+
+        private Builder(ContextModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+        }
+
+        /**
+         * {@code context-db.strategy}: the strategy of every context that sets none; {@code SCHEMA} by default.
+         * @param strategy the default strategy
+         * @return this
+         */
+        public Builder strategy(IsolationStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * {@code context-db.pooling}: a pool per {@code SCHEMA} context (default) or one shared pool.
+         * @param pooling the pooling
+         * @return this
+         */
+        public Builder pooling(Pooling pooling) {
+            this.pooling = Objects.requireNonNull(pooling, "pooling");
+            return this;
+        }
+
+        /**
+         * {@code context-db.datasource.*}: the shared database of {@code SCHEMA} and {@code SHARED}
+         * contexts; embedded H2 when unset.
+         * @param url JDBC URL
+         * @param username user
+         * @param password password
+         * @return this
+         */
+        public Builder datasource(String url, String username, String password) {
+            this.url = url;
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * {@code context-db.pool.<property>}: a HikariCP setting for every pool (contexts may override).
+         * @param property a {@code HikariConfig} property, for example {@code "maximumPoolSize"}
+         * @param value its value
+         * @return this
+         */
+        public Builder pool(String property, String value) {
+            pool.put(property, value);
+            return this;
+        }
+
+        /**
+         * {@code context-db.default-context}: the context the routing DataSource serves when none is current.
+         * @param context a context name, or {@code null} to fail instead (the default)
+         * @return this
+         */
+        public Builder defaultContext(String context) {
+            this.defaultContext = context;
+            return this;
+        }
+
+        /**
+         * {@code context-db.flyway.enabled}: whether to migrate each context at startup (when Flyway is present).
+         * @param migrate whether to migrate
+         * @return this
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * @param classLoader where drivers and migrations are found
+         * @return this
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * {@code context-db.contexts.<name>.*}: overrides for one context.
+         * @param context the context name
+         * @param settings what to set
+         * @return this
+         */
+        public Builder context(String context, Consumer<ContextSettings> settings) {
+            settings.accept(contexts.computeIfAbsent(context, name -> new ContextSettings()));
+            return this;
+        }
+
+        /**
+         * Validates the settings, creates missing schemas, starts the pools and migrates.
+         * @return the running data layer
+         * @throws ContextDbConfigurationException for invalid settings, before any connection is opened
+         * @throws ContextDbMigrationException when a context's migration fails
+         */
+        public ContextDb build() {
+            if (defaultContext != null && model.context(defaultContext).isEmpty()) {
+                throw new ContextDbConfigurationException(defaultContext, "context-db.default-context",
+                        "context-db.default-context = " + defaultContext + " names no declared context; declared: "
+                                + model.names() + ".",
+                        "set it to one of the declared contexts, or remove it.");
+            }
+            Plan plan = PlacementResolver.resolve(model, this);
+            Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+            try {
+                createSchemas(plan);
+                Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
+                Map<String, DataSource> dataSources = new LinkedHashMap<>();
+                Map<String, PlatformTransactionManager> transactionManagers = new LinkedHashMap<>();
+                Map<String, Placement> placements = new LinkedHashMap<>();
+                for (ContextPlan context : plan.contexts()) {
+                    PoolPlan poolPlan = plan.pools().get(context.poolName());
+                    HikariDataSource pool = pools.computeIfAbsent(poolPlan.name(), name -> startPool(poolPlan));
+                    DataSource dataSource;
+                    if (context.switching()) {
+                        SchemaSwitch schemaSwitch = switches.computeIfAbsent(poolPlan.name(),
+                                name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
+                        dataSource = new ContextDataSource(context.name(), pool, context.placement().schema(), schemaSwitch);
+                    } else if (plan.contexts().stream().filter(c -> c.poolName().equals(poolPlan.name())).count() > 1) {
+                        dataSource = new ContextDataSource(context.name(), pool, null, null);
+                    } else {
+                        dataSource = pool;
+                    }
+                    dataSources.put(context.name(), dataSource);
+                    transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));
+                    placements.put(context.name(), context.placement());
+                }
+                Map<String, MigrationResult> migrations = migrate
+                        ? migrate(plan, dataSources) : Map.of();
+                ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
+                ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
+                        routing);
+                placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
+                return db;
+            } catch (RuntimeException | Error e) {
+                closeAll(pools.values());
+                throw e;
+            }
+        }
+
+        private Map<String, MigrationResult> migrate(Plan plan, Map<String, DataSource> dataSources) {
+            if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
+                log.debug("Flyway is not on the class path; contexts are not migrated");
+                return Map.of();
+            }
+            ContextMigrations migrations = new ContextMigrations(classLoader);
+            List<Placement> shared = plan.contexts().stream().map(ContextPlan::placement)
+                    .filter(placement -> placement.strategy() == IsolationStrategy.SHARED).toList();
+            Map<String, MigrationResult> results = new LinkedHashMap<>();
+            for (ContextPlan context : plan.contexts()) {
+                results.put(context.name(),
+                        migrations.migrate(context.placement(), dataSources.get(context.name()), shared));
+            }
+            return results;
+        }
+
+        private void createSchemas(Plan plan) {
+            for (ContextPlan context : plan.contexts()) {
+                Placement placement = context.placement();
+                if (placement.schema() == null) {
+                    continue;
+                }
+                PoolPlan pool = plan.pools().get(context.poolName());
+                // A pool pinned to a schema cannot start before the schema exists (MariaDB, H2).
+                try (Connection connection = DriverManager.getConnection(pool.url(), pool.username(), pool.password())) {
+                    if (context.vendor().createIfMissing(connection, placement.schema())) {
+                        log.info("context-db created schema {} for context {}", placement.schema(), context.name());
+                    }
+                } catch (SQLException e) {
+                    throw new ContextDbConfigurationException(context.name(), "context-db.contexts." + context.name()
+                            + ".schema", "Context '" + context.name() + "': could not create or find schema '"
+                            + placement.schema() + "' on " + placement.url() + ": " + e.getMessage(),
+                            "check that the database is reachable and that " + (pool.username() == null
+                                    ? "the user" : "user '" + pool.username() + "'")
+                                    + " may create schemas, or create the schema beforehand.", e);
+                }
+            }
+        }
+
+        private HikariDataSource startPool(PoolPlan plan) {
+            HikariConfig config = new HikariConfig(plan.hikari());
+            config.setPoolName(plan.name());
+            config.setJdbcUrl(plan.url());
+            config.setUsername(plan.username());
+            config.setPassword(plan.password());
+            if (plan.pinnedSchema() != null) {
+                plan.vendor().pin(config, plan.pinnedSchema());
+            }
+            return new HikariDataSource(config);
+        }
+    }
+}

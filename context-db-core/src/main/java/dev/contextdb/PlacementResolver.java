@@ -1,0 +1,233 @@
+package dev.contextdb;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.contextdb.internal.Identifiers;
+import dev.contextdb.internal.Vendor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the context model and the settings into a plan: one placement per context, the pools
+ * that serve them. Pure validation and arithmetic, no I/O: every configuration error surfaces
+ * here, before any connection is opened.
+ */
+final class PlacementResolver {
+
+    static final String EMBEDDED_URL = "jdbc:h2:mem:contextdb;DB_CLOSE_DELAY=-1";
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+
+    private PlacementResolver() {
+    }
+
+    /** A pool to create. */
+    record PoolPlan(String name, Vendor vendor, String url, String username, String password, String pinnedSchema,
+            Properties hikari) {
+    }
+
+    /** One context's placement and how it gets connections. */
+    record ContextPlan(Placement placement, Vendor vendor, String poolName, boolean switching) {
+        String name() {
+            return placement.context();
+        }
+    }
+
+    /** The whole plan, contexts in reads order. */
+    record Plan(List<ContextPlan> contexts, Map<String, PoolPlan> pools) {
+    }
+
+    static Plan resolve(ContextModel model, ContextDb.Builder settings) {
+        for (String configured : settings.contexts.keySet()) {
+            if (model.context(configured).isEmpty()) {
+                throw new ContextDbConfigurationException(configured, "context-db.contexts." + configured,
+                        "context-db.contexts." + configured + " is configured, but no package declares a context '"
+                                + configured + "'; declared contexts: " + model.names() + ".",
+                        "declare @BoundedContext(\"" + configured + "\") on the context's package-info.java, or"
+                                + " remove the properties (or correct the name).");
+            }
+        }
+        checkPoolProperties(settings.pool, null, "context-db.pool.");
+        String sharedUrl = settings.url == null ? EMBEDDED_URL : settings.url;
+        Vendor sharedVendor = vendor(sharedUrl, null, "context-db.datasource.url");
+
+        Map<String, PoolPlan> pools = new LinkedHashMap<>();
+        Map<String, ContextPlan> plans = new LinkedHashMap<>();
+        for (ContextDefinition definition : model.inReadsOrder()) {
+            String name = definition.name();
+            String prefix = "context-db.contexts." + name + ".";
+            ContextSettings own = settings.contexts.getOrDefault(name, new ContextSettings());
+            IsolationStrategy strategy = own.strategy == null ? settings.strategy : own.strategy;
+            List<String> locations = own.migrationLocations.isEmpty()
+                    ? List.of("classpath:db/migration/" + name) : own.migrationLocations;
+
+            String url;
+            Vendor vendor;
+            String username = own.username != null ? own.username : settings.username;
+            String password = own.username != null ? own.password : settings.password;
+            String schema;
+            String poolName;
+            boolean switching = false;
+            String pinned;
+            switch (strategy) {
+                case DATABASE -> {
+                    if (own.url == null) {
+                        throw new ContextDbConfigurationException(name, prefix + "datasource.url",
+                                "Context '" + name + "' uses strategy DATABASE but has no database of its own: "
+                                        + prefix + "datasource.url is not set.",
+                                "set " + prefix + "datasource.url (and .username/.password) to the context's own"
+                                        + " database, or choose strategy SCHEMA or SHARED for it.");
+                    }
+                    url = own.url;
+                    username = own.username;
+                    password = own.password;
+                    vendor = vendor(url, name, prefix + "datasource.url");
+                    schema = own.schema == null ? null
+                            : Identifiers.check(own.schema, "schema", name, prefix + "schema", vendor);
+                    poolName = "contextdb-" + name;
+                    pinned = schema;
+                }
+                case SCHEMA -> {
+                    if (own.url != null && !own.url.equals(sharedUrl)) {
+                        throw new ContextDbConfigurationException(name, prefix + "datasource.url",
+                                "Context '" + name + "' uses strategy SCHEMA, which places it in the shared database"
+                                        + " of context-db.datasource.url, but " + prefix + "datasource.url names"
+                                        + " another database.",
+                                "remove " + prefix + "datasource.url (credentials may stay), or set " + prefix
+                                        + "strategy=DATABASE.");
+                    }
+                    url = sharedUrl;
+                    vendor = sharedVendor;
+                    String property = own.schema == null ? "@BoundedContext(\"" + name + "\") (the default schema name)"
+                            : prefix + "schema";
+                    schema = Identifiers.check(own.schema == null ? name : own.schema, "schema", name,
+                            own.schema == null ? prefix + "schema" : property, vendor);
+                    if (settings.pooling == Pooling.SHARED && own.username == null && own.pool.isEmpty()) {
+                        poolName = "contextdb-schemas";
+                        switching = true;
+                        pinned = null;
+                    } else {
+                        if (settings.pooling == Pooling.SHARED && !own.pool.isEmpty()) {
+                            throw new ContextDbConfigurationException(name, prefix + "pool",
+                                    "Context '" + name + "' sets " + prefix + "pool.* but context-db.pooling=shared"
+                                            + " serves every SCHEMA context from one pool.",
+                                    "set the shared pool's settings in context-db.pool.*, or remove context-db.pooling=shared.");
+                        }
+                        poolName = "contextdb-" + name;
+                        pinned = schema;
+                    }
+                }
+                case SHARED -> {
+                    if (own.url != null || own.username != null) {
+                        throw new ContextDbConfigurationException(name, prefix + "datasource",
+                                "Context '" + name + "' uses strategy SHARED, which puts every context in the one"
+                                        + " shared schema of context-db.datasource, but " + prefix
+                                        + "datasource.* is set.",
+                                "remove " + prefix + "datasource.*, or set " + prefix + "strategy=DATABASE (own"
+                                        + " database) or SCHEMA (own credentials).");
+                    }
+                    if (own.schema != null) {
+                        throw new ContextDbConfigurationException(name, prefix + "schema",
+                                "Context '" + name + "' uses strategy SHARED, where every context shares one schema,"
+                                        + " but " + prefix + "schema is set.",
+                                "remove " + prefix + "schema, or set " + prefix + "strategy=SCHEMA.");
+                    }
+                    url = sharedUrl;
+                    vendor = sharedVendor;
+                    schema = null;
+                    poolName = "contextdb-shared";
+                    pinned = null;
+                }
+                default -> throw new IllegalStateException(strategy.name());
+            }
+
+            checkPoolProperties(own.pool, name, prefix + "pool.");
+            Properties hikari = hikariProperties(settings.pool, own.pool);
+            PoolPlan pool = new PoolPlan(poolName, vendor, url, username, password, pinned,
+                    switching || strategy == IsolationStrategy.SHARED ? hikariProperties(settings.pool, Map.of()) : hikari);
+            PoolPlan existing = pools.putIfAbsent(poolName, pool);
+            if (existing != null && !(Objects.equals(existing.url(), url) && Objects.equals(existing.username(), username))) {
+                throw new IllegalStateException("Pool " + poolName + " planned twice with different databases");
+            }
+            String historyTable = strategy == IsolationStrategy.SHARED ? "flyway_schema_history_" + name
+                    : (schema == null ? "flyway_schema_history" : schema + ".flyway_schema_history");
+            int maximumPoolSize = Integer.parseInt(pool.hikari().getProperty("maximumPoolSize", "10"));
+            Placement placement = new Placement(name, strategy, vendor.displayName(), mask(url),
+                    username == null ? "" : username, schema, poolName, maximumPoolSize, definition.reads(), locations,
+                    historyTable);
+            plans.put(name, new ContextPlan(placement, vendor, poolName, switching));
+        }
+        checkReads(model, plans);
+        return new Plan(new ArrayList<>(plans.values()), pools);
+    }
+
+    private static void checkReads(ContextModel model, Map<String, ContextPlan> plans) {
+        for (ContextDefinition definition : model.inReadsOrder()) {
+            Placement reader = plans.get(definition.name()).placement();
+            for (String read : definition.reads()) {
+                Placement target = plans.get(read).placement();
+                if (reader.strategy() == IsolationStrategy.DATABASE || target.strategy() == IsolationStrategy.DATABASE) {
+                    IsolationStrategy strategyAtFault = reader.strategy() == IsolationStrategy.DATABASE ? reader.strategy()
+                            : target.strategy();
+                    String atFault = reader.strategy() == IsolationStrategy.DATABASE ? reader.context() : read;
+                    throw new ContextDbConfigurationException(definition.name(),
+                            "context-db.contexts." + atFault + ".strategy",
+                            "Context '" + definition.name() + "' declares reads = \"" + read + "\", but context '"
+                                    + atFault + "' uses strategy " + strategyAtFault
+                                    + ", so the two live in different databases and the read cannot work.",
+                            "keep both contexts in the shared database (strategy SCHEMA or SHARED), or remove \""
+                                    + read + "\" from reads of " + definition.source() + " and use " + read
+                                    + "'s application service or events instead.");
+                }
+            }
+        }
+    }
+
+    private static Vendor vendor(String url, String context, String property) {
+        Vendor vendor = Vendor.fromUrl(url);
+        if (vendor == null) {
+            throw new ContextDbConfigurationException(context, property,
+                    (context == null ? "" : "Context '" + context + "': ") + property + " = " + mask(url)
+                            + " is not a database context-db supports.",
+                    "use a jdbc:postgresql:, jdbc:mariadb: (or jdbc:mysql:) or jdbc:h2: URL.");
+        }
+        return vendor;
+    }
+
+    private static void checkPoolProperties(Map<String, String> pool, String context, String prefix) {
+        pool.forEach((key, value) -> {
+            Properties single = new Properties();
+            single.setProperty(key, value);
+            try {
+                new HikariConfig(single);
+            } catch (RuntimeException e) {
+                throw new ContextDbConfigurationException(context, prefix + key,
+                        (context == null ? "" : "Context '" + context + "': ") + prefix + key + " = " + value
+                                + " is not a valid HikariCP setting (" + e.getMessage() + ").",
+                        "use a HikariConfig property name such as maximumPoolSize, minimumIdle or connectionTimeout,"
+                                + " with a value of its type.", e);
+            }
+        });
+    }
+
+    private static Properties hikariProperties(Map<String, String> defaults, Map<String, String> own) {
+        Properties properties = new Properties();
+        properties.putAll(defaults);
+        properties.putAll(own);
+        return properties;
+    }
+
+    /**
+     * @param url a JDBC URL
+     * @return the URL with passwords in parameters or user-info replaced by {@code ****}
+     */
+    static String mask(String url) {
+        String masked = URL_PASSWORD.matcher(url).replaceAll("$1****");
+        return URL_USERINFO.matcher(masked).replaceAll("$1****@");
+    }
+}

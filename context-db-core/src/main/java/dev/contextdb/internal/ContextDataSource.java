@@ -1,0 +1,56 @@
+package dev.contextdb.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * A context's own DataSource over a pool it shares with other contexts. It has an identity of its
+ * own, so that Spring binds each context's transactions separately even where the pool is one;
+ * under {@code SCHEMA} with a shared pool it also puts each connection on the context's schema.
+ */
+public final class ContextDataSource extends DelegatingDataSource {
+
+    private final String context;
+    private final String schema;
+    private final SchemaSwitch schemaSwitch;
+
+    /**
+     * @param context the context it serves
+     * @param pool the shared pool
+     * @param schema the schema to switch to, or {@code null} to use connections as they come
+     * @param schemaSwitch the pool's switch, or {@code null} with a {@code null} schema
+     */
+    public ContextDataSource(String context, DataSource pool, String schema, SchemaSwitch schemaSwitch) {
+        super(pool);
+        this.context = context;
+        this.schema = schema;
+        this.schemaSwitch = schemaSwitch;
+    }
+
+    /** @return the context this DataSource serves */
+    public String context() {
+        return context;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = obtainTargetDataSource().getConnection();
+        if (schemaSwitch != null) {
+            schemaSwitch.ensure(connection, schema);
+        }
+        return connection;
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLException("Context '" + context + "' connects with its configured credentials;"
+                + " getConnection(username, password) would bypass them.");
+    }
+
+    @Override
+    public String toString() {
+        return "ContextDataSource[" + context + (schema == null ? "" : ", schema " + schema) + "]";
+    }
+}

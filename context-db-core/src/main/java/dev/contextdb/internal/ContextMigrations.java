@@ -1,0 +1,223 @@
+package dev.contextdb.internal;
+
+import dev.contextdb.ContextDbMigrationException;
+import dev.contextdb.IsolationStrategy;
+import dev.contextdb.MigrationResult;
+import dev.contextdb.Placement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Flyway per context: each context's migrations, history table and schema, migrated in reads
+ * order. Loaded only when Flyway is on the class path.
+ */
+public final class ContextMigrations {
+
+    private static final Set<String> DUPLICATE_TABLE_STATES = Set.of("42P07", "42S01");
+    private static final Pattern DUPLICATE_TABLE = Pattern.compile(
+            "(?i)(?:relation|table)\\s+[\"'`]?(?:[\\w]+\\.)?([\\w]+)[\"'`]?\\s+already exists");
+
+    private final ClassLoader classLoader;
+    private final Map<String, String> sharedTableOwners = new HashMap<>();
+
+    /** @param classLoader where migrations are found */
+    public ContextMigrations(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * A context's Flyway, configured for its placement: locations, schema, history table.
+     * @param placement where the context lives
+     * @param dataSource its own DataSource
+     * @param classLoader where migrations are found
+     * @return the configuration, to customise or load
+     */
+    public static FluentConfiguration configure(Placement placement, DataSource dataSource, ClassLoader classLoader) {
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .dataSource(dataSource)
+                .locations(placement.migrationLocations().toArray(String[]::new))
+                .failOnMissingLocations(false);
+        if (placement.strategy() == IsolationStrategy.SHARED) {
+            // The shared schema holds the other contexts' tables: for this context's own history it
+            // is not "non-empty", so its history starts at a baseline below its first migration.
+            configuration.table("flyway_schema_history_" + placement.context())
+                    .baselineOnMigrate(true).baselineVersion("0");
+        } else if (placement.schema() != null) {
+            configuration.schemas(placement.schema()).defaultSchema(placement.schema()).createSchemas(true);
+        }
+        return configuration;
+    }
+
+    /**
+     * Migrates one context. Contexts are migrated by the caller in reads order.
+     * @param placement where the context lives
+     * @param dataSource its own DataSource
+     * @param sharedPeers the other contexts in the shared schema, to name the owner of a clashing table
+     * @return what the run did
+     */
+    public MigrationResult migrate(Placement placement, DataSource dataSource, List<Placement> sharedPeers) {
+        String[] failedScript = new String[1];
+        Flyway flyway = configure(placement, dataSource, classLoader)
+                .callbacks(new ScriptOfFailure(failedScript))
+                .load();
+        boolean shared = placement.strategy() == IsolationStrategy.SHARED;
+        Set<String> before = shared ? tables(dataSource) : Set.of();
+        try {
+            MigrateResult result = flyway.migrate();
+            if (shared) {
+                for (String table : tables(dataSource)) {
+                    if (!before.contains(table)) {
+                        sharedTableOwners.putIfAbsent(table, placement.context());
+                    }
+                }
+            }
+            MigrationInfo current = flyway.info().current();
+            return new MigrationResult(placement.context(), result.migrationsExecuted,
+                    current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
+                    placement.historyTable());
+        } catch (FlywayException e) {
+            String script = failedScript[0];
+            if (shared) {
+                String table = duplicateTable(e);
+                if (table != null) {
+                    String owner = ownerOf(table, placement.context(), sharedPeers);
+                    throw new ContextDbMigrationException(placement.context(), script,
+                            "Context '" + placement.context() + "' cannot create table '" + table + "'"
+                                    + (script == null ? "" : " (script " + script + ")")
+                                    + " under strategy SHARED: " + (owner == null ? "a table of that name already exists"
+                                            : "context '" + owner + "' already owns a table of that name")
+                                    + " in the shared schema. Fix: rename one of the tables, or give one context its"
+                                    + " own schema (context-db.contexts." + placement.context() + ".strategy=SCHEMA).",
+                            e);
+                }
+            }
+            throw new ContextDbMigrationException(placement.context(), script,
+                    "Migration of context '" + placement.context() + "' failed"
+                            + (script == null ? "" : " in script " + script) + ": " + rootMessage(e),
+                    e);
+        }
+    }
+
+    private String ownerOf(String table, String context, List<Placement> peers) {
+        String key = table.toLowerCase(Locale.ROOT);
+        String owner = sharedTableOwners.get(key);
+        if (owner != null && !owner.equals(context)) {
+            return owner;
+        }
+        Pattern creates = Pattern.compile("(?is)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?[\"'`]?"
+                + Pattern.quote(table) + "[\"'`]?[\\s(]");
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+        for (Placement peer : peers) {
+            if (peer.context().equals(context)) {
+                continue;
+            }
+            for (String location : peer.migrationLocations()) {
+                String pattern = location.startsWith("filesystem:") ? "file:" + location.substring(11)
+                        : "classpath*:" + location.replaceFirst("^classpath:", "");
+                try {
+                    for (Resource script : resolver.getResources(pattern + "/**/*.sql")) {
+                        if (creates.matcher(script.getContentAsString(StandardCharsets.UTF_8)).find()) {
+                            return peer.context();
+                        }
+                    }
+                } catch (IOException e) {
+                    // An unreadable location only costs the name of the owner in the message.
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String duplicateTable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && DUPLICATE_TABLE_STATES.contains(sql.getSQLState())) {
+                Matcher matcher = DUPLICATE_TABLE.matcher(String.valueOf(sql.getMessage()));
+                return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "?";
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+
+    private static Set<String> tables(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String catalog = connection.getCatalog();
+            String schema = connection.getSchema();
+            Set<String> tables = new HashSet<>();
+            try (ResultSet rows = metaData.getTables(catalog, schema, "%", new String[] {"TABLE", "VIEW"})) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new ContextDbMigrationException(null, null, "Could not list the tables of the shared schema: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Notes which script failed, so the error can name it. */
+    private static final class ScriptOfFailure implements Callback {
+
+        private final String[] script;
+
+        ScriptOfFailure(String[] script) {
+            this.script = script;
+        }
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.AFTER_EACH_MIGRATE_ERROR;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            if (context.getMigrationInfo() != null) {
+                script[0] = context.getMigrationInfo().getScript();
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "context-db script of failure";
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.contextdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contextdb.fixtures.shop.catalog.Catalog;
+import dev.contextdb.fixtures.shop.inventory.Inventory;
+import dev.contextdb.fixtures.shop.orders.Orders;
+import dev.contextdb.test.Scenario;
+import dev.contextdb.test.TestDatabase.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The same three contexts' code under every strategy on every vendor: rows land where the
+ * strategy puts them, each context has its own migration history, and a rollback in one context
+ * leaves another's committed work intact. Everything is checked in the database's own catalog.
+ */
+class StrategiesTest {
+
+    static final ContextModel SHOP = ContextModel.scan("dev.contextdb.fixtures.shop");
+
+    static Stream<Scenario> scenarios() {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            scenarios.add(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT));
+            scenarios.add(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED));
+            scenarios.add(new Scenario(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT));
+            scenarios.add(new Scenario(kind, IsolationStrategy.DATABASE, Pooling.PER_CONTEXT));
+        }
+        return scenarios.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void sameContextCodeRunsUnderEveryStrategy(Scenario scenario) {
+        try (scenario; ContextDb db = scenario.builder(SHOP).build()) {
+            // The catalog's code gets the routing DataSource; the others their own: both must work.
+            Catalog catalog = new Catalog(db.routingDataSource());
+            Inventory inventory = new Inventory(db.dataSource("inventory"));
+            Orders orders = new Orders(db.dataSource("orders"));
+            TransactionTemplate inCatalog = new TransactionTemplate(db.transactionManager("catalog"));
+            TransactionTemplate inInventory = new TransactionTemplate(db.transactionManager("inventory"));
+            TransactionTemplate inOrders = new TransactionTemplate(db.transactionManager("orders"));
+
+            inCatalog.executeWithoutResult(tx -> {
+                catalog.add(1, "teapot");
+                catalog.add(2, "kettle");
+            });
+            inInventory.executeWithoutResult(tx -> {
+                inventory.stock(1, 10);
+                inventory.stock(2, 5);
+            });
+
+            // orders fails after inventory committed its reservation: only orders rolls back.
+            assertThatThrownBy(() -> inOrders.executeWithoutResult(tx -> {
+                orders.place(100, 1, 3);
+                inInventory.executeWithoutResult(inner -> inventory.reserve(1, 3));
+                throw new IllegalStateException("payment declined");
+            })).hasMessage("payment declined");
+            assertThat(ContextScope.current()).isEmpty();
+
+            // inventory fails: catalog's committed rows stay.
+            assertThatThrownBy(() -> inInventory.executeWithoutResult(tx -> {
+                inventory.reserve(2, 1);
+                inventory.reserve(2, 10);
+            })).hasMessage("Not enough stock of product 2");
+
+            inOrders.executeWithoutResult(tx -> {
+                orders.place(101, 2, 2);
+                inInventory.executeWithoutResult(inner -> inventory.reserve(2, 2));
+            });
+
+            assertThat(ContextScope.call("catalog", catalog::names)).containsExactly("teapot", "kettle");
+            assertThat(inventory.quantity(1)).isEqualTo(7);
+            assertThat(inventory.quantity(2)).isEqualTo(3);
+            assertThat(orders.count()).isEqualTo(1);
+
+            assertPlacement(scenario, db);
+            assertRows(scenario);
+            assertHistories(scenario, db);
+        }
+    }
+
+    private static void assertPlacement(Scenario scenario, ContextDb db) {
+        switch (scenario.strategy()) {
+            case SCHEMA, DATABASE -> {
+                assertThat(scenario.tablesOf("catalog")).containsExactly("flyway_schema_history", "product");
+                assertThat(scenario.tablesOf("inventory")).containsExactly("flyway_schema_history", "stock");
+                assertThat(scenario.tablesOf("orders")).containsExactly("flyway_schema_history", "purchase_order");
+                for (String context : SHOP.names()) {
+                    if (scenario.strategy() == IsolationStrategy.SCHEMA) {
+                        assertThat(db.placement(context).schema()).isEqualTo(scenario.placeOf(context));
+                    } else {
+                        assertThat(db.placement(context).url()).contains(scenario.placeOf(context));
+                    }
+                }
+            }
+            case SHARED -> {
+                assertThat(scenario.tablesOf("catalog")).contains("product", "stock", "purchase_order",
+                        "flyway_schema_history_catalog", "flyway_schema_history_inventory",
+                        "flyway_schema_history_orders");
+                assertThat(scenario.tablesOf("catalog")).doesNotContain("flyway_schema_history");
+            }
+        }
+    }
+
+    private static void assertRows(Scenario scenario) {
+        assertThat(scenario.query("catalog", "select name from " + scenario.qualified("catalog", "product")
+                + " order by id")).containsExactly("teapot", "kettle");
+        assertThat(scenario.query("inventory", "select quantity from " + scenario.qualified("inventory", "stock")
+                + " order by product_id")).containsExactly("7", "3");
+        assertThat(scenario.query("orders", "select id from " + scenario.qualified("orders", "purchase_order")))
+                .containsExactly("101");
+    }
+
+    private static void assertHistories(Scenario scenario, ContextDb db) {
+        for (String context : SHOP.names()) {
+            String history = scenario.strategy() == IsolationStrategy.SHARED ? "flyway_schema_history_" + context
+                    : "flyway_schema_history";
+            if (scenario.kind() == Kind.H2) {
+                history = '"' + history + '"'; // Flyway creates it quoted, in lower case
+            }
+            String script = scenario.kind() == Kind.H2 ? "\"script\"" : "script";
+            String version = scenario.kind() == Kind.H2 ? "\"version\"" : "version";
+            assertThat(scenario.query(context, "select " + script + " from " + scenario.qualified(context, history)
+                    + " where " + version + " = '1'")).singleElement().asString().startsWith("V1__");
+            assertThat(db.migrations().get(context).applied()).isEqualTo(1);
+            assertThat(db.migrations().get(context).version()).isEqualTo("1");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+create table product (
+    id   bigint       primary key,
+    name varchar(100) not null
+);
