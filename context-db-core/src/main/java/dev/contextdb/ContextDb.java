@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 
@@ -321,9 +322,19 @@ public final class ContextDb implements AutoCloseable {
             Map<String, MigrationResult> results = new LinkedHashMap<>();
             for (ContextPlan context : plan.contexts()) {
                 results.put(context.name(),
-                        migrations.migrate(context.placement(), dataSources.get(context.name()), shared));
+                        migrations.migrate(context.placement(), migrationDataSource(plan, context), shared));
             }
             return results;
+        }
+
+        /**
+         * Migrations get connections of their own, outside the context's pool: Flyway holds one
+         * for its lock while it migrates on another, which a small pool could not serve, and it
+         * sets the schema itself.
+         */
+        private static DataSource migrationDataSource(Plan plan, ContextPlan context) {
+            PoolPlan pool = plan.pools().get(context.poolName());
+            return new DriverManagerDataSource(pool.url(), pool.username(), pool.password());
         }
 
         private void createSchemas(Plan plan) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * allocation-free. A context's {@code @Transactional} methods and its transaction manager enter
  * the context themselves, so explicit scopes are for code outside every context (schedulers,
  * scripts, tests).
+ *
+ * <p>Work in another context is never part of the current context's transaction: entering a
+ * different context suspends the open transaction's synchronization until the work returns.
  */
 public final class ContextScope {
 
@@ -30,12 +33,10 @@ public final class ContextScope {
      * @throws E whatever the action throws, after the previous context is restored
      */
     public static <E extends Exception> void run(String context, Action<E> action) throws E {
-        String previous = CurrentContext.enter(requireName(context));
-        try {
+        CurrentContext.call(requireName(context), () -> {
             action.run();
-        } finally {
-            CurrentContext.restore(previous);
-        }
+            return null;
+        });
     }
 
     /**
@@ -48,12 +49,7 @@ public final class ContextScope {
      * @throws E whatever the work throws, after the previous context is restored
      */
     public static <T, E extends Exception> T call(String context, Work<T, E> work) throws E {
-        String previous = CurrentContext.enter(requireName(context));
-        try {
-            return work.call();
-        } finally {
-            CurrentContext.restore(previous);
-        }
+        return CurrentContext.call(requireName(context), work);
     }
 
     /** @return the context current on this thread, if any */

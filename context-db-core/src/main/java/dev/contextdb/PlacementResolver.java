@@ -139,6 +139,9 @@ final class PlacementResolver {
                     }
                     url = sharedUrl;
                     vendor = sharedVendor;
+                    Identifiers.check("flyway_schema_history_" + name, "history table", name,
+                            "@BoundedContext(\"" + name + "\") (under SHARED the context name names its history table)",
+                            vendor);
                     schema = null;
                     poolName = "contextdb-shared";
                     pinned = null;
@@ -192,8 +195,8 @@ final class PlacementResolver {
         Vendor vendor = Vendor.fromUrl(url);
         if (vendor == null) {
             throw new ContextDbConfigurationException(context, property,
-                    (context == null ? "" : "Context '" + context + "': ") + property + " = " + mask(url)
-                            + " is not a database context-db supports.",
+                    (context == null ? "" : "Context '" + context + "': ") + property + " (" + scheme(url)
+                            + "...) is not a database context-db supports.",
                     "use a jdbc:postgresql:, jdbc:mariadb: (or jdbc:mysql:) or jdbc:h2: URL.");
         }
         return vendor;
@@ -220,6 +223,11 @@ final class PlacementResolver {
         properties.putAll(defaults);
         properties.putAll(own);
         return properties;
+    }
+
+    private static String scheme(String url) {
+        int second = url.indexOf(':', url.indexOf(':') + 1);
+        return second < 0 ? url : url.substring(0, second + 1);
     }
 
     /**

@@ -1,11 +1,8 @@
 package dev.contextdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contextdb.fixtures.shop.catalog.Catalog;
-import dev.contextdb.fixtures.shop.inventory.Inventory;
-import dev.contextdb.fixtures.shop.orders.Orders;
+import dev.contextdb.test.ShopFlow;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The same three contexts' code under every strategy on every vendor: rows land where the
@@ -39,46 +35,7 @@ class StrategiesTest {
     @MethodSource("scenarios")
     void sameContextCodeRunsUnderEveryStrategy(Scenario scenario) {
         try (scenario; ContextDb db = scenario.builder(SHOP).build()) {
-            // The catalog's code gets the routing DataSource; the others their own: both must work.
-            Catalog catalog = new Catalog(db.routingDataSource());
-            Inventory inventory = new Inventory(db.dataSource("inventory"));
-            Orders orders = new Orders(db.dataSource("orders"));
-            TransactionTemplate inCatalog = new TransactionTemplate(db.transactionManager("catalog"));
-            TransactionTemplate inInventory = new TransactionTemplate(db.transactionManager("inventory"));
-            TransactionTemplate inOrders = new TransactionTemplate(db.transactionManager("orders"));
-
-            inCatalog.executeWithoutResult(tx -> {
-                catalog.add(1, "teapot");
-                catalog.add(2, "kettle");
-            });
-            inInventory.executeWithoutResult(tx -> {
-                inventory.stock(1, 10);
-                inventory.stock(2, 5);
-            });
-
-            // orders fails after inventory committed its reservation: only orders rolls back.
-            assertThatThrownBy(() -> inOrders.executeWithoutResult(tx -> {
-                orders.place(100, 1, 3);
-                inInventory.executeWithoutResult(inner -> inventory.reserve(1, 3));
-                throw new IllegalStateException("payment declined");
-            })).hasMessage("payment declined");
-            assertThat(ContextScope.current()).isEmpty();
-
-            // inventory fails: catalog's committed rows stay.
-            assertThatThrownBy(() -> inInventory.executeWithoutResult(tx -> {
-                inventory.reserve(2, 1);
-                inventory.reserve(2, 10);
-            })).hasMessage("Not enough stock of product 2");
-
-            inOrders.executeWithoutResult(tx -> {
-                orders.place(101, 2, 2);
-                inInventory.executeWithoutResult(inner -> inventory.reserve(2, 2));
-            });
-
-            assertThat(ContextScope.call("catalog", catalog::names)).containsExactly("teapot", "kettle");
-            assertThat(inventory.quantity(1)).isEqualTo(7);
-            assertThat(inventory.quantity(2)).isEqualTo(3);
-            assertThat(orders.count()).isEqualTo(1);
+            ShopFlow.exercise(db);
 
             assertPlacement(scenario, db);
             assertRows(scenario);

@@ -29,6 +29,11 @@ public final class ContextDataSource extends DelegatingDataSource {
         this.schemaSwitch = schemaSwitch;
     }
 
+    /** @return the switch of the shared pool, or {@code null} when connections are used as they come */
+    public SchemaSwitch schemaSwitch() {
+        return schemaSwitch;
+    }
+
     /** @return the context this DataSource serves */
     public String context() {
         return context;

@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 public final class ContextRoutingDataSource extends AbstractRoutingDataSource implements InfrastructureProxy {
 
     private final Map<String, DataSource> targets;
+    private final List<String> names;
     private final String defaultContext;
 
     /**
@@ -28,6 +29,7 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
      */
     public ContextRoutingDataSource(Map<String, DataSource> targets, String defaultContext) {
         this.targets = Map.copyOf(targets);
+        this.names = targets.keySet().stream().sorted().toList();
         this.defaultContext = defaultContext;
         setTargetDataSources(new LinkedHashMap<>(targets));
         setLenientFallback(false);
@@ -47,12 +49,12 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
             throw new IllegalStateException("No bounded context is current on thread '" + Thread.currentThread().getName()
                     + "', so the routing DataSource cannot choose a database. Enter one with ContextScope.run(\"<context>\", ...),"
                     + " call the code through a bean or @Transactional method of its context, inject the context's own"
-                    + " DataSource, or set context-db.default-context. Contexts: " + List.copyOf(targets.keySet()) + ".");
+                    + " DataSource, or set context-db.default-context. Contexts: " + names + ".");
         }
         DataSource target = targets.get(key);
         if (target == null) {
             throw new IllegalStateException("Unknown bounded context '" + key + "' is current on thread '"
-                    + Thread.currentThread().getName() + "'; known contexts: " + List.copyOf(targets.keySet())
+                    + Thread.currentThread().getName() + "'; known contexts: " + names
                     + ". Check the name given to ContextScope.");
         }
         return target;

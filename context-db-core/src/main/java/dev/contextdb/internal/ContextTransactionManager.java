@@ -6,16 +6,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.ResourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A context's transaction manager: Spring's {@link DataSourceTransactionManager} over the
  * context's own DataSource, which also makes the context current for the transaction's duration.
  *
- * <p>The context is entered <em>before</em> the transaction fetches its connection, so the first
- * statement of the unit of work is already routed right (a router whose key is set after
- * {@code doBegin} hands out the wrong connection, spring-framework#34777), and the previous context
- * is restored when the transaction completes, however it completes.
+ * <p>The transaction's connection always comes from the context's own DataSource, never from a
+ * router whose key might not be set yet (spring-framework#34777), and the context is current
+ * before the first statement of the unit of work runs, so the routing DataSource also hands out
+ * that connection. The previous context is restored when the transaction completes, however it
+ * completes.
  */
 public final class ContextTransactionManager implements PlatformTransactionManager, ResourceTransactionManager {
 
@@ -38,13 +43,17 @@ public final class ContextTransactionManager implements PlatformTransactionManag
 
     @Override
     public TransactionStatus getTransaction(TransactionDefinition definition) throws TransactionException {
-        String previous = CurrentContext.enter(context);
-        try {
-            return new ContextTransactionStatus(delegate.getTransaction(definition), previous);
-        } catch (RuntimeException | Error e) {
-            CurrentContext.restore(previous);
-            throw e;
+        String previous = CurrentContext.get();
+        // The transaction takes its connection from this context's own DataSource, whatever is
+        // current; the context is entered once the transaction (and a suspension of an outer
+        // one, which must still see the outer context) is set up, before any of its statements.
+        TransactionStatus status = delegate.getTransaction(definition);
+        CurrentContext.enter(context);
+        if (status instanceof DefaultTransactionStatus started && started.isNewSynchronization()) {
+            // Restore the outer context before Spring resumes the outer transaction's resources.
+            TransactionSynchronizationManager.registerSynchronization(new RestoreContext(previous));
         }
+        return new ContextTransactionStatus(status, previous);
     }
 
     @Override
@@ -88,5 +97,19 @@ public final class ContextTransactionManager implements PlatformTransactionManag
     @Override
     public String toString() {
         return "ContextTransactionManager[" + context + "]";
+    }
+
+    /** Runs after every other synchronization of the transaction, before an outer one resumes. */
+    private record RestoreContext(String previous) implements TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            CurrentContext.restore(previous);
+        }
     }
 }

@@ -28,6 +28,24 @@ public final class CurrentContext {
         return previous;
     }
 
+    /**
+     * Runs {@code work} with {@code context} current; when that leaves a context with an open
+     * transaction, the transaction's synchronization is suspended for the work (see
+     * {@link ForeignSynchronization}). The previous context is restored however the work ends.
+     */
+    public static <T, E extends Exception> T call(String context, dev.contextdb.ContextScope.Work<T, E> work) throws E {
+        ForeignSynchronization suspended = ForeignSynchronization.suspendFor(context);
+        String previous = enter(context);
+        try {
+            return work.call();
+        } finally {
+            restore(previous);
+            if (suspended != null) {
+                suspended.resume();
+            }
+        }
+    }
+
     /** Puts back the context {@link #enter(String)} returned. */
     public static void restore(String previous) {
         if (previous == null) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Remembers which schema each physical connection of one shared pool is on, so that a connection
@@ -18,6 +19,7 @@ public final class SchemaSwitch {
     private final Vendor vendor;
     private final int purgeAbove;
     private final Map<Connection, String> schemaOf = new ConcurrentHashMap<>();
+    private final LongAdder switches = new LongAdder();
 
     /**
      * @param vendor the pool's database
@@ -40,6 +42,7 @@ public final class SchemaSwitch {
         }
         try {
             vendor.switchTo(pooled, schema);
+            switches.increment();
         } catch (SQLException | RuntimeException e) {
             schemaOf.remove(physical);
             try {
@@ -52,6 +55,11 @@ public final class SchemaSwitch {
         if (schemaOf.put(physical, schema) == null && schemaOf.size() > purgeAbove) {
             purgeClosed();
         }
+    }
+
+    /** @return how many times a connection was switched to another schema */
+    public long switches() {
+        return switches.sum();
     }
 
     /** @return how many physical connections are remembered (for tests) */

@@ -1,0 +1,66 @@
+package dev.contextdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contextdb.test.Scenario;
+import dev.contextdb.test.TestDatabase.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Flyway per context: order, failures, and tables of the same name in two contexts. */
+class MigrationTest {
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void contextsMigrateInReadsOrder(Kind kind) {
+        // alpha's view selects from zulu's table: it only migrates after zulu, although alpha sorts first.
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.readsorder");
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(model).build()) {
+            assertThat(db.placements()).extracting(Placement::context).containsExactly("zulu", "alpha");
+            assertThat(db.migrations().get("alpha").applied()).isEqualTo(1);
+            assertThat(db.placement("alpha").reads()).containsExactly("zulu");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailedMigrationNamesTheContextAndTheScript(Kind kind) {
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.broken");
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT)) {
+            assertThatThrownBy(() -> scenario.builder(model).build())
+                    .isInstanceOf(ContextDbMigrationException.class)
+                    .hasMessageStartingWith("Migration of context 'faulty' failed in script V2__broken.sql: ")
+                    .satisfies(e -> {
+                        assertThat(((ContextDbMigrationException) e).getContext()).isEqualTo("faulty");
+                        assertThat(((ContextDbMigrationException) e).getScript()).isEqualTo("V2__broken.sql");
+                    });
+            // faulty migrates first (reads order, then by name): its first migration stands, the
+            // startup stops there and sound is not touched.
+            assertThat(scenario.database().tablesIn(scenario.placeOf("faulty"))).contains("faulty_thing");
+            assertThat(scenario.database().tablesIn(scenario.placeOf("sound"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoContextsOwningATableOfTheSameNameClashOnlyUnderShared(Kind kind) {
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.clash");
+        for (IsolationStrategy strategy : new IsolationStrategy[] {IsolationStrategy.SCHEMA, IsolationStrategy.DATABASE}) {
+            try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT);
+                    ContextDb db = scenario.builder(model).build()) {
+                assertThat(scenario.tablesOf("ledger")).contains("entry");
+                assertThat(scenario.tablesOf("journal")).contains("entry");
+            }
+        }
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT)) {
+            assertThatThrownBy(() -> scenario.builder(model).build())
+                    .isInstanceOf(ContextDbMigrationException.class)
+                    .hasMessage("Context 'ledger' cannot create table 'entry' (script V1__entry.sql) under strategy"
+                            + " SHARED: context 'journal' already owns a table of that name in the shared schema. Fix:"
+                            + " rename one of the tables, or give one context its own schema"
+                            + " (context-db.contexts.ledger.strategy=SCHEMA).");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+create view alpha_names as select name from zulu_item;

@@ -1,0 +1,1 @@
+create table faulty_thing (id bigint primary key);

@@ -1,0 +1,1 @@
+create table entry (id bigint primary key, note varchar(200) not null);

@@ -1,0 +1,1 @@
+create table entry (id bigint primary key, amount integer not null);

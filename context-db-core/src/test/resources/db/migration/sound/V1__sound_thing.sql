@@ -1,0 +1,1 @@
+create table sound_thing (id bigint primary key);

@@ -1,0 +1,1 @@
+create table zulu_item (id bigint primary key, name varchar(50) not null);
