@@ -1,0 +1,5 @@
+/** The product catalogue. */
+@BoundedContext("catalog")
+package dev.contextdb.demo.catalog;
+
+import dev.contextdb.BoundedContext;

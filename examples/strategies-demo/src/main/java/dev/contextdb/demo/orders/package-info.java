@@ -1,0 +1,5 @@
+/** Orders. */
+@BoundedContext("orders")
+package dev.contextdb.demo.orders;
+
+import dev.contextdb.BoundedContext;
