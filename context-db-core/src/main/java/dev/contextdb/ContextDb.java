@@ -6,6 +6,7 @@ import dev.contextdb.PlacementResolver.ContextPlan;
 import dev.contextdb.PlacementResolver.Plan;
 import dev.contextdb.PlacementResolver.PoolPlan;
 import dev.contextdb.internal.ContextDataSource;
+import dev.contextdb.internal.ContextGuard;
 import dev.contextdb.internal.ContextMigrations;
 import dev.contextdb.internal.ContextRoutingDataSource;
 import dev.contextdb.internal.ContextTransactionManager;
@@ -166,6 +167,7 @@ public final class ContextDb implements AutoCloseable {
         String password;
         String defaultContext;
         boolean migrate = true;
+        Guard guard = Guard.WARN;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
         final Map<String, String> pool = new LinkedHashMap<>();
         final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
@@ -231,6 +233,17 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
+         * {@code context-db.guard}: what happens when a context takes a connection while another
+         * context's transaction is open on the thread; {@link Guard#WARN} by default.
+         * @param guard the mode
+         * @return this
+         */
+        public Builder guard(Guard guard) {
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /**
          * {@code context-db.flyway.enabled}: whether to migrate each context at startup (when Flyway is present).
          * @param migrate whether to migrate
          * @return this
@@ -278,22 +291,17 @@ public final class ContextDb implements AutoCloseable {
             try {
                 createSchemas(plan);
                 Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
+                ContextGuard contextGuard = new ContextGuard(guard);
                 Map<String, DataSource> dataSources = new LinkedHashMap<>();
                 Map<String, PlatformTransactionManager> transactionManagers = new LinkedHashMap<>();
                 Map<String, Placement> placements = new LinkedHashMap<>();
                 for (ContextPlan context : plan.contexts()) {
                     PoolPlan poolPlan = plan.pools().get(context.poolName());
                     HikariDataSource pool = pools.computeIfAbsent(poolPlan.name(), name -> startPool(poolPlan));
-                    DataSource dataSource;
-                    if (context.switching()) {
-                        SchemaSwitch schemaSwitch = switches.computeIfAbsent(poolPlan.name(),
-                                name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
-                        dataSource = new ContextDataSource(context.name(), pool, context.placement().schema(), schemaSwitch);
-                    } else if (plan.contexts().stream().filter(c -> c.poolName().equals(poolPlan.name())).count() > 1) {
-                        dataSource = new ContextDataSource(context.name(), pool, null, null);
-                    } else {
-                        dataSource = pool;
-                    }
+                    SchemaSwitch schemaSwitch = !context.switching() ? null : switches.computeIfAbsent(
+                            poolPlan.name(), name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
+                    DataSource dataSource = new ContextDataSource(context.name(), pool,
+                            context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard);
                     dataSources.put(context.name(), dataSource);
                     transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));
                     placements.put(context.name(), context.placement());

@@ -6,27 +6,32 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A context's own DataSource over a pool it shares with other contexts. It has an identity of its
- * own, so that Spring binds each context's transactions separately even where the pool is one;
- * under {@code SCHEMA} with a shared pool it also puts each connection on the context's schema.
+ * A context's own DataSource over its pool. It has an identity of its own, so that Spring binds
+ * each context's transactions separately even where contexts share a pool; under {@code SCHEMA}
+ * with a shared pool it puts each connection on the context's schema; and it asks the guard
+ * before handing out a connection while another context's transaction is open.
  */
 public final class ContextDataSource extends DelegatingDataSource {
 
     private final String context;
     private final String schema;
     private final SchemaSwitch schemaSwitch;
+    private final ContextGuard guard;
 
     /**
      * @param context the context it serves
-     * @param pool the shared pool
+     * @param pool its pool, its own or shared
      * @param schema the schema to switch to, or {@code null} to use connections as they come
      * @param schemaSwitch the pool's switch, or {@code null} with a {@code null} schema
+     * @param guard the guard against work inside another context's transaction
      */
-    public ContextDataSource(String context, DataSource pool, String schema, SchemaSwitch schemaSwitch) {
+    public ContextDataSource(String context, DataSource pool, String schema, SchemaSwitch schemaSwitch,
+            ContextGuard guard) {
         super(pool);
         this.context = context;
         this.schema = schema;
         this.schemaSwitch = schemaSwitch;
+        this.guard = guard;
     }
 
     /** @return the switch of the shared pool, or {@code null} when connections are used as they come */
@@ -41,6 +46,7 @@ public final class ContextDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        guard.check(context);
         Connection connection = obtainTargetDataSource().getConnection();
         if (schemaSwitch != null) {
             schemaSwitch.ensure(connection, schema);

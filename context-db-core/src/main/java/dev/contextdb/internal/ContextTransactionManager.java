@@ -49,11 +49,15 @@ public final class ContextTransactionManager implements PlatformTransactionManag
         // one, which must still see the outer context) is set up, before any of its statements.
         TransactionStatus status = delegate.getTransaction(definition);
         CurrentContext.enter(context);
+        boolean opened = status.isNewTransaction();
+        if (opened) {
+            OpenTransactions.opened(context);
+        }
         if (status instanceof DefaultTransactionStatus started && started.isNewSynchronization()) {
             // Restore the outer context before Spring resumes the outer transaction's resources.
             TransactionSynchronizationManager.registerSynchronization(new RestoreContext(previous));
         }
-        return new ContextTransactionStatus(status, previous);
+        return new ContextTransactionStatus(status, previous, opened);
     }
 
     @Override
@@ -62,7 +66,7 @@ public final class ContextTransactionManager implements PlatformTransactionManag
         try {
             delegate.commit(own.delegate());
         } finally {
-            CurrentContext.restore(own.previousContext());
+            completed(own);
         }
     }
 
@@ -72,7 +76,7 @@ public final class ContextTransactionManager implements PlatformTransactionManag
         try {
             delegate.rollback(own.delegate());
         } finally {
-            CurrentContext.restore(own.previousContext());
+            completed(own);
         }
     }
 
@@ -84,6 +88,13 @@ public final class ContextTransactionManager implements PlatformTransactionManag
     /** @return the Spring transaction manager underneath, for customisation */
     public DataSourceTransactionManager delegate() {
         return delegate;
+    }
+
+    private void completed(ContextTransactionStatus own) {
+        if (own.opened()) {
+            OpenTransactions.closed(context);
+        }
+        CurrentContext.restore(own.previousContext());
     }
 
     private ContextTransactionStatus own(TransactionStatus status) {

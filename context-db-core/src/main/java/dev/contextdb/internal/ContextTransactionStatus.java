@@ -7,10 +7,17 @@ final class ContextTransactionStatus implements TransactionStatus {
 
     private final TransactionStatus delegate;
     private final String previousContext;
+    private final boolean opened;
 
-    ContextTransactionStatus(TransactionStatus delegate, String previousContext) {
+    ContextTransactionStatus(TransactionStatus delegate, String previousContext, boolean opened) {
         this.delegate = delegate;
         this.previousContext = previousContext;
+        this.opened = opened;
+    }
+
+    /** @return whether this status began a new transaction, rather than joining one */
+    boolean opened() {
+        return opened;
     }
 
     TransactionStatus delegate() {
