@@ -167,6 +167,7 @@ public final class ContextDb implements AutoCloseable {
         String password;
         String defaultContext;
         boolean migrate = true;
+        boolean roles;
         Guard guard = Guard.WARN;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
         final Map<String, String> pool = new LinkedHashMap<>();
@@ -233,6 +234,20 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
+         * {@code context-db.roles.enabled}: each {@code SCHEMA} or {@code SHARED} context connects as
+         * its own database role (PostgreSQL) or user (MariaDB), named by
+         * {@code context-db.contexts.<name>.datasource.username} or {@code cdb_<name>}, which may
+         * change only its own schema's objects and read those of the contexts it declares in
+         * {@code reads}. The shared database's user creates the roles and grants at startup.
+         * @param roles whether to enforce isolation with roles
+         * @return this
+         */
+        public Builder roles(boolean roles) {
+            this.roles = roles;
+            return this;
+        }
+
+        /**
          * {@code context-db.guard}: what happens when a context takes a connection while another
          * context's transaction is open on the thread; {@link Guard#WARN} by default.
          * @param guard the mode
@@ -289,6 +304,9 @@ public final class ContextDb implements AutoCloseable {
             Plan plan = PlacementResolver.resolve(model, this);
             Map<String, HikariDataSource> pools = new LinkedHashMap<>();
             try {
+                if (roles) {
+                    RoleSetup.apply(plan);
+                }
                 createSchemas(plan);
                 Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
                 ContextGuard contextGuard = new ContextGuard(guard);
@@ -348,12 +366,16 @@ public final class ContextDb implements AutoCloseable {
         private void createSchemas(Plan plan) {
             for (ContextPlan context : plan.contexts()) {
                 Placement placement = context.placement();
-                if (placement.schema() == null) {
-                    continue;
+                if (placement.schema() == null || context.role() != null) {
+                    continue; // roles: RoleSetup made the schema, as the administrator
                 }
                 PoolPlan pool = plan.pools().get(context.poolName());
                 // A pool pinned to a schema cannot start before the schema exists (MariaDB, H2).
-                try (Connection connection = DriverManager.getConnection(pool.url(), pool.username(), pool.password())) {
+                // SCHEMA: the shared database's user makes it; DATABASE: the context's own user.
+                boolean shared = placement.strategy() == IsolationStrategy.SCHEMA;
+                String user = shared ? plan.admin().username() : pool.username();
+                String secret = shared ? plan.admin().password() : pool.password();
+                try (Connection connection = DriverManager.getConnection(pool.baseUrl(), user, secret)) {
                     if (context.vendor().createIfMissing(connection, placement.schema())) {
                         log.info("context-db created schema {} for context {}", placement.schema(), context.name());
                     }
@@ -361,8 +383,8 @@ public final class ContextDb implements AutoCloseable {
                     throw new ContextDbConfigurationException(context.name(), "context-db.contexts." + context.name()
                             + ".schema", "Context '" + context.name() + "': could not create or find schema '"
                             + placement.schema() + "' on " + placement.url() + ": " + e.getMessage(),
-                            "check that the database is reachable and that " + (pool.username() == null
-                                    ? "the user" : "user '" + pool.username() + "'")
+                            "check that the database is reachable and that " + (user == null
+                                    ? "the user" : "user '" + user + "'")
                                     + " may create schemas, or create the schema beforehand.", e);
                 }
             }

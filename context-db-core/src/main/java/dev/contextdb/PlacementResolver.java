@@ -28,18 +28,23 @@ final class PlacementResolver {
 
     /** A pool to create. */
     record PoolPlan(String name, Vendor vendor, String url, String username, String password, String pinnedSchema,
-            Properties hikari) {
+            Properties hikari, String baseUrl) {
     }
 
     /** One context's placement and how it gets connections. */
-    record ContextPlan(Placement placement, Vendor vendor, String poolName, boolean switching) {
+    record ContextPlan(Placement placement, Vendor vendor, String poolName, boolean switching, String role,
+            String rolePassword) {
         String name() {
             return placement.context();
         }
     }
 
     /** The whole plan, contexts in reads order. */
-    record Plan(List<ContextPlan> contexts, Map<String, PoolPlan> pools) {
+    record Plan(List<ContextPlan> contexts, Map<String, PoolPlan> pools, Admin admin) {
+    }
+
+    /** Who sets up roles and grants: the shared database's user. */
+    record Admin(String url, String username, String password, Vendor vendor) {
     }
 
     static Plan resolve(ContextModel model, ContextDb.Builder settings) {
@@ -55,6 +60,20 @@ final class PlacementResolver {
         checkPoolProperties(settings.pool, null, "context-db.pool.");
         String sharedUrl = settings.url == null ? EMBEDDED_URL : settings.url;
         Vendor sharedVendor = vendor(sharedUrl, null, "context-db.datasource.url");
+        if (settings.roles) {
+            if (sharedVendor == Vendor.H2) {
+                throw new ContextDbConfigurationException(null, "context-db.roles.enabled",
+                        "context-db.roles.enabled=true needs PostgreSQL or MariaDB; the shared database is H2.",
+                        "point context-db.datasource.url at PostgreSQL or MariaDB, or set context-db.roles.enabled=false.");
+            }
+            if (settings.pooling == Pooling.SHARED) {
+                throw new ContextDbConfigurationException(null, "context-db.pooling",
+                        "context-db.roles.enabled=true with context-db.pooling=shared: one pool logs in as one user, so"
+                                + " every context would share its rights and the database could not keep them apart.",
+                        "remove context-db.pooling=shared (a pool per context, each logged in as the context's role),"
+                                + " or set context-db.roles.enabled=false.");
+            }
+        }
 
         Map<String, PoolPlan> pools = new LinkedHashMap<>();
         Map<String, ContextPlan> plans = new LinkedHashMap<>();
@@ -68,6 +87,7 @@ final class PlacementResolver {
 
             String url;
             Vendor vendor;
+            String role = null;
             String username = own.username != null ? own.username : settings.username;
             String password = own.username != null ? own.password : settings.password;
             String schema;
@@ -107,7 +127,13 @@ final class PlacementResolver {
                             : prefix + "schema";
                     schema = Identifiers.check(own.schema == null ? name : own.schema, "schema", name,
                             own.schema == null ? prefix + "schema" : property, vendor);
-                    if (settings.pooling == Pooling.SHARED && own.username == null && own.pool.isEmpty()) {
+                    if (settings.roles) {
+                        role = roleOf(name, own, vendor, settings);
+                        username = role;
+                        password = own.password;
+                    }
+                    if (settings.pooling == Pooling.SHARED && !settings.roles && own.username == null
+                            && own.pool.isEmpty()) {
                         poolName = "contextdb-schemas";
                         switching = true;
                         pinned = null;
@@ -123,7 +149,7 @@ final class PlacementResolver {
                     }
                 }
                 case SHARED -> {
-                    if (own.url != null || own.username != null) {
+                    if (own.url != null || (own.username != null && !settings.roles)) {
                         throw new ContextDbConfigurationException(name, prefix + "datasource",
                                 "Context '" + name + "' uses strategy SHARED, which puts every context in the one"
                                         + " shared schema of context-db.datasource, but " + prefix
@@ -139,11 +165,23 @@ final class PlacementResolver {
                     }
                     url = sharedUrl;
                     vendor = sharedVendor;
+                    if (settings.roles) {
+                        if (vendor != Vendor.POSTGRESQL) {
+                            throw new ContextDbConfigurationException(name, "context-db.roles.enabled",
+                                    "Context '" + name + "' uses strategy SHARED with context-db.roles.enabled=true on "
+                                            + vendor.displayName() + ", which has no table ownership to keep contexts"
+                                            + " apart within one schema.",
+                                    "use strategy SCHEMA (on MariaDB: a database per context), or PostgreSQL.");
+                        }
+                        role = roleOf(name, own, vendor, settings);
+                        username = role;
+                        password = own.password;
+                    }
                     Identifiers.check("flyway_schema_history_" + name, "history table", name,
                             "@BoundedContext(\"" + name + "\") (under SHARED the context name names its history table)",
                             vendor);
                     schema = null;
-                    poolName = "contextdb-shared";
+                    poolName = settings.roles ? "contextdb-" + name : "contextdb-shared";
                     pinned = null;
                 }
                 default -> throw new IllegalStateException(strategy.name());
@@ -151,8 +189,10 @@ final class PlacementResolver {
 
             checkPoolProperties(own.pool, name, prefix + "pool.");
             Properties hikari = hikariProperties(settings.pool, own.pool);
-            PoolPlan pool = new PoolPlan(poolName, vendor, url, username, password, pinned,
-                    switching || strategy == IsolationStrategy.SHARED ? hikariProperties(settings.pool, Map.of()) : hikari);
+            PoolPlan pool = new PoolPlan(poolName, vendor, pinned == null ? url : vendor.connectionUrl(url, pinned),
+                    username, password, pinned,
+                    switching || strategy == IsolationStrategy.SHARED ? hikariProperties(settings.pool, Map.of()) : hikari,
+                    url);
             PoolPlan existing = pools.putIfAbsent(poolName, pool);
             if (existing != null && !(Objects.equals(existing.url(), url) && Objects.equals(existing.username(), username))) {
                 throw new IllegalStateException("Pool " + poolName + " planned twice with different databases");
@@ -163,10 +203,25 @@ final class PlacementResolver {
             Placement placement = new Placement(name, strategy, vendor.displayName(), mask(url),
                     username == null ? "" : username, schema, poolName, maximumPoolSize, definition.reads(), locations,
                     historyTable);
-            plans.put(name, new ContextPlan(placement, vendor, poolName, switching));
+            plans.put(name, new ContextPlan(placement, vendor, poolName, switching, role, role == null ? null : password));
         }
         checkReads(model, plans);
-        return new Plan(new ArrayList<>(plans.values()), pools);
+        return new Plan(new ArrayList<>(plans.values()), pools,
+                new Admin(sharedUrl, settings.username, settings.password, sharedVendor));
+    }
+
+    private static String roleOf(String context, ContextSettings own, Vendor vendor, ContextDb.Builder settings) {
+        String property = "context-db.contexts." + context + ".datasource.username";
+        String role = own.username != null ? own.username : "cdb_" + context;
+        Identifiers.check(role, "role", context, property, vendor);
+        if (role.equals(settings.username)) {
+            throw new ContextDbConfigurationException(context, property,
+                    "Context '" + context + "' would connect as '" + role + "', the user of context-db.datasource"
+                            + " that sets up every context's role: with context-db.roles.enabled=true each context"
+                            + " needs a role of its own.",
+                    "set " + property + " to a role for this context alone, or leave it unset (cdb_" + context + ").");
+        }
+        return role;
     }
 
     private static void checkReads(ContextModel model, Map<String, ContextPlan> plans) {

@@ -146,4 +146,44 @@ class ConfigurationErrorsTest {
                 .isInstanceOf(ContextDbConfigurationException.class)
                 .hasMessageContaining("history table name 'flyway_schema_history_" + longName + "'");
     }
+
+    @Test
+    void rolesNeedPostgresOrMariadb() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).build())
+                .hasMessage("context-db.roles.enabled=true needs PostgreSQL or MariaDB; the shared database is H2. Fix:"
+                        + " point context-db.datasource.url at PostgreSQL or MariaDB, or set context-db.roles.enabled=false.");
+    }
+
+    @Test
+    void rolesNeedAPoolPerContext() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).pooling(Pooling.SHARED)
+                .datasource(NOWHERE_PG, "admin", "p").build())
+                .hasMessageStartingWith("context-db.roles.enabled=true with context-db.pooling=shared: one pool logs in as"
+                        + " one user");
+    }
+
+    @Test
+    void rolesUnderSharedNeedPostgresTableOwnership() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).strategy(IsolationStrategy.SHARED)
+                .datasource(NOWHERE_MARIADB, "admin", "p").build())
+                .hasMessage("Context 'catalog' uses strategy SHARED with context-db.roles.enabled=true on MariaDB, which has"
+                        + " no table ownership to keep contexts apart within one schema. Fix: use strategy SCHEMA (on"
+                        + " MariaDB: a database per context), or PostgreSQL.");
+    }
+
+    @Test
+    void aRoleMayNotBeTheAdministrator() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).datasource(NOWHERE_PG, "admin", "p")
+                .context("orders", orders -> orders.datasource(null, "admin", "p")).build())
+                .hasMessageStartingWith("Context 'orders' would connect as 'admin', the user of context-db.datasource that"
+                        + " sets up every context's role");
+    }
+
+    @Test
+    void unsafeRoleNamesAreRefused() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).datasource(NOWHERE_PG, "admin", "p")
+                .context("orders", orders -> orders.datasource(null, "orders'@'%", "p")).build())
+                .hasMessageStartingWith("Context 'orders': role name 'orders'@'%' from"
+                        + " context-db.contexts.orders.datasource.username is not accepted");
+    }
 }

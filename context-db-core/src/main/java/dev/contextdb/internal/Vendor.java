@@ -56,6 +56,13 @@ public enum Vendor {
             // For MariaDB a schema is a database: the catalog, in JDBC terms.
             config.setCatalog(schema);
         }
+
+        @Override
+        public String connectionUrl(String url, String schema) {
+            // Connections open on the context's database, so a user granted only that one can log in.
+            java.util.regex.Matcher matcher = MARIADB_URL.matcher(url);
+            return matcher.matches() ? matcher.group(1) + "/" + schema + matcher.group(3) : url;
+        }
     },
 
     H2("H2", '"', 256) {
@@ -69,6 +76,9 @@ public enum Vendor {
             config.setSchema(schema);
         }
     };
+
+    private static final java.util.regex.Pattern MARIADB_URL =
+            java.util.regex.Pattern.compile("^(jdbc:(?:mariadb|mysql):(?:[a-z]+:)?//[^/?]*)(/[^?;]*)?(.*)$");
 
     private final String displayName;
     private final char quote;
@@ -124,6 +134,15 @@ public enum Vendor {
     public abstract void pin(HikariConfig config, String schema);
 
     abstract String switchStatement(String schema);
+
+    /**
+     * @param url the database's URL
+     * @param schema a checked schema name
+     * @return the URL for connections pinned to {@code schema}
+     */
+    public String connectionUrl(String url, String schema) {
+        return url;
+    }
 
     String createStatement(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);

@@ -163,6 +163,12 @@ public final class TestDatabase implements AutoCloseable {
         dropLater(kind == Kind.MARIADB ? "database " + schema : "schema " + quoteIfH2(schema));
     }
 
+    /** Registers a role (MariaDB: user) created by the code under test, to drop with what it owns on close. */
+    public void dropRoleLater(String role) {
+        requirePlain(role);
+        cleanup.push("role:" + role);
+    }
+
     private String quoteIfH2(String schema) {
         return kind == Kind.H2 ? "\"" + schema + "\"" : schema;
     }
@@ -236,7 +242,17 @@ public final class TestDatabase implements AutoCloseable {
         while (!cleanup.isEmpty()) {
             String what = cleanup.pop();
             try {
-                if (what.startsWith("h2:")) {
+                if (what.startsWith("role:")) {
+                    String role = what.substring(5);
+                    if (kind == Kind.POSTGRESQL) {
+                        if (!queryStrings("select 1 from pg_roles where rolname = '" + role + "'").isEmpty()) {
+                            execute("drop owned by " + role + " cascade");
+                            execute("drop role " + role);
+                        }
+                    } else {
+                        execute("drop user if exists '" + role + "'@'%'");
+                    }
+                } else if (what.startsWith("h2:")) {
                     try (Connection connection = DriverManager.getConnection(h2Url(what.substring(3)), "sa", "");
                             Statement statement = connection.createStatement()) {
                         statement.execute("shutdown");

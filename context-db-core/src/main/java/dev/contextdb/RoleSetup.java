@@ -1,0 +1,69 @@
+package dev.contextdb;
+
+import dev.contextdb.PlacementResolver.Admin;
+import dev.contextdb.PlacementResolver.ContextPlan;
+import dev.contextdb.PlacementResolver.Plan;
+import dev.contextdb.internal.Roles;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code context-db.roles.enabled}: before anything migrates, the shared database's user creates
+ * each context's role, gives it its schema (or, under {@code SHARED}, the right to create its own
+ * tables in the shared schema) and grants it read access to what it declares in {@code reads}.
+ * Migrations then run as the context's role, so the role owns its tables.
+ */
+final class RoleSetup {
+
+    private RoleSetup() {
+    }
+
+    static void apply(Plan plan) {
+        Admin admin = plan.admin();
+        Map<String, ContextPlan> byName = new LinkedHashMap<>();
+        plan.contexts().forEach(context -> byName.put(context.name(), context));
+        String step = "connecting as the administrator";
+        try (Connection connection = DriverManager.getConnection(admin.url(), admin.username(), admin.password())) {
+            connection.setAutoCommit(true);
+            Roles roles = new Roles(admin.vendor(), connection);
+            String sharedSchema = roles.currentSchema();
+            for (ContextPlan context : plan.contexts()) {
+                if (context.role() == null) {
+                    continue;
+                }
+                step = "creating role " + context.role() + " for context '" + context.name() + "'";
+                roles.create(context.role(), context.rolePassword());
+                if (context.placement().strategy() == IsolationStrategy.SHARED) {
+                    step = "letting role " + context.role() + " create tables in schema " + sharedSchema;
+                    roles.createIn(context.role(), sharedSchema);
+                } else {
+                    step = "giving schema " + context.placement().schema() + " to role " + context.role();
+                    roles.own(context.role(), context.placement().schema());
+                }
+            }
+            for (ContextPlan reader : plan.contexts()) {
+                for (String read : reader.placement().reads()) {
+                    ContextPlan owner = byName.get(read);
+                    if (reader.role() == null || owner.role() == null) {
+                        continue;
+                    }
+                    step = "granting context '" + reader.name() + "' read access to context '" + read + "'";
+                    if (owner.placement().strategy() == IsolationStrategy.SHARED) {
+                        roles.grantReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
+                    } else {
+                        roles.grantReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ContextDbConfigurationException(null, "context-db.roles.enabled",
+                    "context-db.roles.enabled=true: setting up roles failed while " + step + ": " + e.getMessage(),
+                    "the user of context-db.datasource must be able to create roles and schemas and grant on them"
+                            + " (PostgreSQL: CREATEROLE and CREATE on the database; MariaDB: CREATE USER and GRANT"
+                            + " OPTION), or create them beforehand.", e);
+        }
+    }
+}

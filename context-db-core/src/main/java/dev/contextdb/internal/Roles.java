@@ -1,0 +1,153 @@
+package dev.contextdb.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates context roles (PostgreSQL) or users (MariaDB) and grants them their own schema and
+ * read access to the schemas they declare in {@code reads}. Every name has passed
+ * {@link Identifiers#check}; passwords never appear in SQL text.
+ */
+public final class Roles {
+
+    private final Vendor vendor;
+    private final Connection admin;
+
+    /**
+     * @param vendor PostgreSQL or MariaDB
+     * @param admin a connection of the user that may create roles and schemas
+     */
+    public Roles(Vendor vendor, Connection admin) {
+        this.vendor = vendor;
+        this.admin = admin;
+    }
+
+    /** Creates the role unless it exists, lets it log in and sets its password when one is given. */
+    public void create(String role, String password) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            boolean exists;
+            try (PreparedStatement query = admin.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, role);
+                try (ResultSet row = query.executeQuery()) {
+                    exists = row.next();
+                }
+            }
+            execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + vendor.quote(role) + " LOGIN");
+            if (password != null) {
+                PostgresPasswords.set(admin, role, password);
+            }
+        } else {
+            execute("CREATE USER IF NOT EXISTS " + account(role));
+            if (password != null) {
+                // The driver sends the password as an escaped literal of a client-side prepared statement.
+                try (PreparedStatement alter = admin.prepareStatement("ALTER USER " + account(role) + " IDENTIFIED BY ?")) {
+                    alter.setString(1, password);
+                    alter.execute();
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives the role its schema (MariaDB: database): creates it if missing and makes the role its
+     * owner, together with every table, view and sequence already in it.
+     */
+    public void own(String role, String schema) throws SQLException {
+        vendor.createIfMissing(admin, schema);
+        if (vendor == Vendor.POSTGRESQL) {
+            execute("ALTER SCHEMA " + vendor.quote(schema) + " OWNER TO " + vendor.quote(role));
+            for (String[] relation : relationsNotOwnedBy(role, schema)) {
+                execute("ALTER " + relation[1] + " " + vendor.quote(schema) + "." + vendor.quote(relation[0])
+                        + " OWNER TO " + vendor.quote(role));
+            }
+        } else {
+            execute("GRANT ALL PRIVILEGES ON " + vendor.quote(schema) + ".* TO " + account(role));
+        }
+    }
+
+    /** PostgreSQL, shared schema: the role may create its own tables there (and owns what it creates). */
+    public void createIn(String role, String sharedSchema) throws SQLException {
+        execute("GRANT USAGE, CREATE ON SCHEMA " + vendor.quote(sharedSchema) + " TO " + vendor.quote(role));
+    }
+
+    /** Lets {@code reader} select from every table, present and future, of {@code owner}'s own schema. */
+    public void grantReadOfSchema(String reader, String owner, String schema) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            String s = vendor.quote(schema);
+            String r = vendor.quote(reader);
+            execute("GRANT USAGE ON SCHEMA " + s + " TO " + r);
+            execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
+            execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
+                    + " GRANT SELECT ON TABLES TO " + r);
+        } else {
+            execute("GRANT SELECT ON " + vendor.quote(schema) + ".* TO " + account(reader));
+        }
+    }
+
+    /** PostgreSQL, shared schema: lets {@code reader} select from the tables {@code owner} owns there, now and later. */
+    public void grantReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
+        String s = vendor.quote(sharedSchema);
+        String r = vendor.quote(reader);
+        for (String[] relation : relationsOwnedBy(owner, sharedSchema)) {
+            execute("GRANT SELECT ON " + s + "." + vendor.quote(relation[0]) + " TO " + r);
+        }
+        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
+                + " GRANT SELECT ON TABLES TO " + r);
+    }
+
+    /** @return the schema new objects of the administrator's connection go to */
+    public String currentSchema() throws SQLException {
+        if (vendor == Vendor.MARIADB) {
+            return admin.getCatalog();
+        }
+        try (Statement statement = admin.createStatement(); ResultSet row = statement.executeQuery("select current_schema()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private List<String[]> relationsNotOwnedBy(String role, String schema) throws SQLException {
+        return relations(role, schema, false);
+    }
+
+    private List<String[]> relationsOwnedBy(String role, String schema) throws SQLException {
+        return relations(role, schema, true);
+    }
+
+    private List<String[]> relations(String role, String schema, boolean owned) throws SQLException {
+        String sql = "select c.relname, case c.relkind when 'v' then 'VIEW' when 'm' then 'MATERIALIZED VIEW'"
+                + " when 'S' then 'SEQUENCE' else 'TABLE' end from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')"
+                + " and (pg_get_userbyid(c.relowner) = ?) = ?"
+                // sequences owned by a table column follow their table
+                + " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))";
+        List<String[]> relations = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement(sql)) {
+            query.setString(1, schema);
+            query.setString(2, role);
+            query.setBoolean(3, owned);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    relations.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+        }
+        return relations;
+    }
+
+    private String account(String role) {
+        // A plain identifier (checked), so it can stand in quotes as a MariaDB account name.
+        return "'" + role + "'@'%'";
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
