@@ -47,7 +47,13 @@ public final class ContextDataSource extends DelegatingDataSource {
     @Override
     public Connection getConnection() throws SQLException {
         guard.check(context);
-        Connection connection = obtainTargetDataSource().getConnection();
+        Connection connection;
+        try {
+            connection = obtainTargetDataSource().getConnection();
+        } catch (SQLException e) {
+            throw new SQLException("Context '" + context + "' got no connection from its database: " + e.getMessage(),
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
         if (schemaSwitch != null) {
             schemaSwitch.ensure(connection, schema);
         }
