@@ -1,0 +1,221 @@
+package dev.contextdb.archunit;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ArchUnit rules that keep bounded contexts out of each other's data, read from the same
+ * {@code @BoundedContext} declarations and the same {@link dev.contextdb.ContextModel} as the
+ * runtime. Add them to a build in one line:
+ *
+ * <pre>{@code
+ * @AnalyzeClasses(packages = "com.acme.shop")
+ * class ContextBoundariesTest {
+ *     @ArchTest static final ArchRule contextDb = ContextDbRules.all();
+ * }
+ * }</pre>
+ *
+ * <p>The rules, each also available on its own:
+ * <ol>
+ * <li>{@link #noDataAccessAcrossContexts()}: a class of context A uses no data-access type of
+ *     context B (Spring {@code @Repository} classes, Spring Data repositories, jOOQ generated
+ *     tables, records, DAOs and constants, classes that inject a {@code DataSource},
+ *     {@code JdbcClient}, {@code JdbcTemplate}, {@code DSLContext} or {@code EntityManager}),
+ *     unless A declares {@code reads = "b"}.</li>
+ * <li>{@link #noForeignDataBeans()}: no annotation inside context A names context B's
+ *     {@code bDataSource}, {@code bTransactionManager}, {@code bJdbcClient},
+ *     {@code bJdbcTemplate}, {@code bDSLContext} or {@code bFlyway}, also not through a
+ *     meta-annotation; {@code reads} does not change that.</li>
+ * <li>{@link #noDataCyclesBetweenContexts()}: the contexts' data dependencies (declared reads,
+ *     uses of data-access types, named beans) form no cycle.</li>
+ * <li>{@link #dataAccessInsideContexts()}: every data-access type lies inside a context, so that
+ *     rules 1 and 2 can see it; {@link Enforcement configurable}.</li>
+ * <li>{@link #validContextDeclarations()}: context names are valid and unique, packages do not
+ *     overlap, and {@code reads} names declared contexts, without cycles.</li>
+ * </ol>
+ *
+ * <p>Calling another context's application service, using its events and DTOs, and Spring Data's
+ * value types ({@code Page}, {@code Pageable}, {@code Sort}) stay allowed: the rules forbid data
+ * access across contexts, not collaboration. Classes outside every context are not subject to
+ * rules 1 and 2.
+ *
+ * <p>Every violation names the class and member, {@code (File.java:line)}, both contexts and the
+ * fix. Rule descriptions never change with the configuration, so
+ * {@code FreezingArchRule.freeze(ContextDbRules.all())} keeps its store across runs.
+ */
+public final class ContextDbRules {
+
+    /**
+     * How a configurable rule reports its violations. The rule's description is the same in
+     * every mode, so a store written by {@code FreezingArchRule} stays valid when you change it.
+     *
+     * <pre>{@code
+     * @ArchTest static final ArchRule contextDb = ContextDbRules.all(Enforcement.WARN);
+     * }</pre>
+     */
+    public enum Enforcement {
+        /** Not checked. */
+        OFF,
+        /** Each violation is logged as a warning (SLF4J, logger {@code dev.contextdb.archunit}); the rule passes. */
+        WARN,
+        /** Each violation fails the rule; combine with {@code FreezingArchRule} to accept today's and fail new ones. */
+        FAIL
+    }
+
+    static final String NO_DATA_ACCESS_ACROSS_CONTEXTS =
+            "classes in a bounded context should use only the data-access types of their own context"
+                    + " and of the contexts they read";
+    static final String NO_FOREIGN_DATA_BEANS =
+            "classes in a bounded context should not name another context's DataSource, transaction manager"
+                    + " or other data-access beans";
+    static final String NO_DATA_CYCLES =
+            "bounded contexts should not depend on each other's data in a cycle";
+    static final String DATA_ACCESS_INSIDE_CONTEXTS =
+            "data-access types should reside in a bounded context";
+    static final String VALID_CONTEXT_DECLARATIONS =
+            "bounded contexts should have valid, unique names and read only declared contexts";
+    static final String ALL =
+            "context-db: bounded contexts should keep out of each other's data";
+
+    private static final Consumer<String> LOG = LoggerFactory.getLogger("dev.contextdb.archunit")::warn;
+
+    private ContextDbRules() {
+    }
+
+    /**
+     * Every rule, with data-access types outside every context failing the build.
+     * @return rules 1 to 5 as one rule
+     */
+    public static ArchRule all() {
+        return all(Enforcement.FAIL);
+    }
+
+    /**
+     * Every rule, with {@link #dataAccessInsideContexts()} enforced as given.
+     *
+     * <pre>{@code
+     * // a code base that still has shared DAOs outside every context
+     * @ArchTest static final ArchRule contextDb = ContextDbRules.all(Enforcement.WARN);
+     * }</pre>
+     *
+     * @param dataAccessInsideContexts how to treat data-access types outside every context
+     * @return rules 1 to 5 as one rule, with the same description whatever the enforcement
+     */
+    public static ArchRule all(Enforcement dataAccessInsideContexts) {
+        return all(dataAccessInsideContexts, LOG);
+    }
+
+    static ArchRule all(Enforcement dataAccessInsideContexts, Consumer<String> warnings) {
+        Objects.requireNonNull(dataAccessInsideContexts, "dataAccessInsideContexts");
+        // Inside the set, only rule 5 reports invalid declarations; the others then stay silent.
+        List<ContextRule> rules = new ArrayList<>(List.of(
+                validContextDeclarationsRule(),
+                noDataAccessAcrossContextsRule().quietOnInvalidDeclarations(),
+                noForeignDataBeansRule().quietOnInvalidDeclarations(),
+                noDataCyclesRule().quietOnInvalidDeclarations()));
+        if (dataAccessInsideContexts != Enforcement.OFF) {
+            rules.add(dataAccessInsideContextsRule(dataAccessInsideContexts, warnings).quietOnInvalidDeclarations());
+        }
+        return new ContextRuleSet(ALL, rules);
+    }
+
+    /**
+     * Rule 1: no class of context A uses a data-access type of context B, unless A declares
+     * {@code reads = "b"}; a declared read permits every use of B's data-access types (the build
+     * cannot tell reading from writing; database roles can). Classes outside every context and
+     * data-access types outside every context are not subject to it.
+     *
+     * <pre>{@code
+     * ContextDbRules.noDataAccessAcrossContexts().check(new ClassFileImporter().importPackages("com.acme.shop"));
+     * }</pre>
+     *
+     * @return the rule
+     */
+    public static ArchRule noDataAccessAcrossContexts() {
+        return noDataAccessAcrossContextsRule();
+    }
+
+    /**
+     * Rule 2: no annotation on a class, field, method, constructor or parameter of context A (nor
+     * a meta-annotation or nested annotation of one) names a data-access bean of context B:
+     * {@code @Transactional("bTransactionManager")}, {@code @Qualifier("bDataSource")},
+     * {@code @Named}, {@code @Resource(name = ...)} and the like. Declared reads permit B's
+     * data-access types, not B's beans.
+     *
+     * @return the rule
+     */
+    public static ArchRule noForeignDataBeans() {
+        return noForeignDataBeansRule();
+    }
+
+    /**
+     * Rule 3: contexts' data dependencies form no cycle. A depends on B's data when it declares
+     * {@code reads = "b"}, uses a data-access type of B or names one of B's beans.
+     *
+     * @return the rule
+     */
+    public static ArchRule noDataCyclesBetweenContexts() {
+        return noDataCyclesRule();
+    }
+
+    /**
+     * Rule 4, failing on every violation: every data-access type lies inside a bounded context.
+     * A repository or jOOQ table outside every context is invisible to rules 1 and 2.
+     *
+     * @return the rule
+     */
+    public static ArchRule dataAccessInsideContexts() {
+        return dataAccessInsideContexts(Enforcement.FAIL);
+    }
+
+    /**
+     * Rule 4 with the given enforcement; the description is the same in every mode.
+     *
+     * <pre>{@code
+     * @ArchTest static final ArchRule placement = ContextDbRules.dataAccessInsideContexts(Enforcement.WARN);
+     * }</pre>
+     *
+     * @param enforcement {@code OFF}, {@code WARN} or {@code FAIL}
+     * @return the rule
+     */
+    public static ArchRule dataAccessInsideContexts(Enforcement enforcement) {
+        return dataAccessInsideContextsRule(Objects.requireNonNull(enforcement, "enforcement"), LOG);
+    }
+
+    /**
+     * Rule 5: the {@code @BoundedContext} declarations among the analysed classes form a valid
+     * context model, exactly as the runtime would build it: valid and unique names, no
+     * overlapping packages, {@code reads} naming declared contexts without cycles, and at least
+     * one context.
+     *
+     * @return the rule
+     */
+    public static ArchRule validContextDeclarations() {
+        return validContextDeclarationsRule();
+    }
+
+    static ContextRule noDataAccessAcrossContextsRule() {
+        return new ContextRule(NO_DATA_ACCESS_ACROSS_CONTEXTS, new DataAccessAcrossContexts());
+    }
+
+    static ContextRule noForeignDataBeansRule() {
+        return new ContextRule(NO_FOREIGN_DATA_BEANS, new ForeignDataBeans());
+    }
+
+    static ContextRule noDataCyclesRule() {
+        return new ContextRule(NO_DATA_CYCLES, new DataCycles());
+    }
+
+    static ContextRule dataAccessInsideContextsRule(Enforcement enforcement, Consumer<String> warnings) {
+        return new ContextRule(DATA_ACCESS_INSIDE_CONTEXTS, new DataAccessOutsideContexts())
+                .enforced(enforcement, warnings);
+    }
+
+    static ContextRule validContextDeclarationsRule() {
+        return new ContextRule(VALID_CONTEXT_DECLARATIONS, new ContextDeclarations()).reportingDeclarations();
+    }
+}
