@@ -90,7 +90,7 @@ final class ContextAnalysis {
                 .findFirst();
     }
 
-    Optional<String> dataAccessKindOf(JavaClass type) {
+    Optional<DataAccessKind> dataAccessKindOf(JavaClass type) {
         return dataAccessTypes.kindOf(type);
     }
 

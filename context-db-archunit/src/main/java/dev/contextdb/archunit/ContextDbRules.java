@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * <p>The rules, each also available on its own:
  * <ol>
  * <li>{@link #noDataAccessAcrossContexts()}: a class of context A uses no data-access type of
- *     context B (Spring {@code @Repository} classes, Spring Data repositories, jOOQ generated
+ *     context B: Spring {@code @Repository} classes, Spring Data repositories, jOOQ generated
  *     tables, records, DAOs and constants, classes that inject a {@code DataSource},
- *     {@code JdbcClient}, {@code JdbcTemplate}, {@code DSLContext} or {@code EntityManager}),
- *     unless A declares {@code reads = "b"}.</li>
+ *     {@code JdbcClient}, {@code JdbcTemplate}, {@code DSLContext} or {@code EntityManager}.
+ *     When A declares {@code reads = "b"}, it may use the types that describe B's tables (jOOQ
+ *     tables, records, schemas and their constants) in its own queries, but still not B's
+ *     repositories or other data-access code.</li>
  * <li>{@link #noForeignDataBeans()}: no annotation inside context A names context B's
  *     {@code bDataSource}, {@code bTransactionManager}, {@code bJdbcClient},
  *     {@code bJdbcTemplate}, {@code bDSLContext} or {@code bFlyway}, also not through a
@@ -124,10 +126,13 @@ public final class ContextDbRules {
     }
 
     /**
-     * Rule 1: no class of context A uses a data-access type of context B, unless A declares
-     * {@code reads = "b"}; a declared read permits every use of B's data-access types (the build
-     * cannot tell reading from writing; database roles can). Classes outside every context and
-     * data-access types outside every context are not subject to it.
+     * Rule 1: no class of context A uses a data-access type of context B. A declared
+     * {@code reads = "b"} permits exactly what the database grants a read: A's own queries over
+     * B's tables, through the types that describe them (B's generated jOOQ tables, records,
+     * schemas, keys), on A's own connection, where roles allow {@code SELECT} only. B's
+     * repositories, DAOs and classes that inject B's DataSource run on B's connection, writes
+     * included, and stay B's. Classes outside every context, and data-access types outside every
+     * context (see rule 4), are not subject to it.
      *
      * <pre>{@code
      * ContextDbRules.noDataAccessAcrossContexts().check(new ClassFileImporter().importPackages("com.acme.shop"));

@@ -3,17 +3,19 @@ package dev.contextdb.archunit;
 import dev.contextdb.ContextDefinition;
 
 /**
- * Rule 1: a class of one context uses another context's data-access types only when its context
- * declares that it reads the other. A declared read permits every use of those types: a build
- * cannot tell a query from an update, while database roles (SELECT-only grants on declared reads)
- * can.
+ * Rule 1: a class of one context uses no data-access type of another, except that a declared read
+ * permits the types that describe the read context's tables (jOOQ tables, records, schemas and
+ * their constant holders). Those are queried in the reader's own code, on the reader's own
+ * connection, where the database grants a declared read {@code SELECT} and nothing more. The read
+ * context's repositories, DAOs and other data-access code stay its own even then: they run on its
+ * connection, writes included, which is what the read context's application service is for.
  */
 final class DataAccessAcrossContexts implements ContextRule.Check {
 
     @Override
     public void check(ContextAnalysis analysis, ContextRule.Violations violations) {
         for (DataUse use : analysis.dataUses()) {
-            if (!use.declaredRead()) {
+            if (!use.permittedByRead()) {
                 violations.add(use.dependency(), message(analysis, use));
             }
         }
@@ -22,24 +24,34 @@ final class DataAccessAcrossContexts implements ContextRule.Check {
     private static String message(ContextAnalysis analysis, DataUse use) {
         String from = use.from().name();
         String to = use.to().name();
-        return use.dependency().getDescription() + ": context '" + from + "' uses " + use.target().getSimpleName()
-                + " of context '" + to + "' (" + use.kind() + "), but does not read '" + to + "'. Fix: use "
-                + Messages.possessive(to) + " application service or subscribe to its events"
-                + orDeclareRead(analysis, use.from(), to);
+        String uses = use.dependency().getDescription() + ": context '" + from + "' uses "
+                + use.target().getSimpleName() + " of context '" + to + "' (" + use.kind().description() + ")";
+        String fix = ". Fix: use " + Messages.possessive(to) + " application service or subscribe to its events";
+        if (use.kind().describesTables()) {
+            return uses + ", but does not read '" + to + "'" + fix + orDeclareRead(analysis, use.from(), to, "") + ".";
+        }
+        String query = "query " + Messages.possessive(to) + " tables in " + Messages.possessive(from) + " own code";
+        if (use.declaredRead()) {
+            return uses + ", which only '" + to + "' may use: reading '" + to + "' permits its tables in "
+                    + Messages.possessive(from) + " own queries, not its data-access code" + fix + "; or " + query
+                    + ".";
+        }
+        return uses + ", which only '" + to + "' may use" + fix
+                + orDeclareRead(analysis, use.from(), to, " and " + query) + ".";
     }
 
-    private static String orDeclareRead(ContextAnalysis analysis, ContextDefinition from, String to) {
+    private static String orDeclareRead(ContextAnalysis analysis, ContextDefinition from, String to, String then) {
         if (analysis.readsTransitively(to, from.name())) {
-            return " (declaring the read would close a cycle, as '" + to + "' reads '" + from.name() + "').";
+            return " (declaring a read would close a cycle, as '" + to + "' reads '" + from.name() + "')";
         }
         boolean canDeclareReads = analysis.declarationOf(from.name()).map(Declaration::canDeclareReads).orElse(true);
         if (!canDeclareReads) {
             return "; or declare '" + from.name() + "' with dev.contextdb's @BoundedContext(name = \"" + from.name()
-                    + "\", reads = \"" + to + "\"), as jMolecules' annotation has no reads.";
+                    + "\", reads = \"" + to + "\")" + then + ", as jMolecules' annotation has no reads";
         }
         if (from.reads().isEmpty()) {
-            return "; or declare reads = \"" + to + "\" in the " + from.source() + ".";
+            return "; or declare reads = \"" + to + "\" in the " + from.source() + then;
         }
-        return "; or add \"" + to + "\" to the reads of the " + from.source() + ".";
+        return "; or add \"" + to + "\" to the reads of the " + from.source() + then;
     }
 }

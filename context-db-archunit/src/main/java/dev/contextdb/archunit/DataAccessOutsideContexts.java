@@ -26,9 +26,9 @@ final class DataAccessOutsideContexts implements ContextRule.Check {
             if (analysis.contextOf(type).isPresent() || isTemplate(type)) {
                 continue;
             }
-            Optional<String> kind = analysis.dataAccessKindOf(type);
+            Optional<DataAccessKind> kind = analysis.dataAccessKindOf(type);
             if (kind.isPresent()) {
-                violations.add(type, "Class <" + type.getName() + "> is " + kind.get()
+                violations.add(type, "Class <" + type.getName() + "> is " + kind.get().description()
                         + " outside every bounded context in " + type.getSourceCodeLocation()
                         + ". Fix: move it into the package of the context whose data it accesses,"
                         + " or declare @BoundedContext on its package.");

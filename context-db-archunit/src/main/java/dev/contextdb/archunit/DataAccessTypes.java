@@ -36,35 +36,53 @@ import java.util.stream.Collectors;
  * <li>or extends a class that is one of these.</li>
  * </ul>
  * Entities, DTOs, events and services that only call repositories are not.
+ *
+ * <p>jOOQ's tables, records, user-defined types, schemas, catalogs and constant holders only
+ * describe tables ({@link DataAccessKind#describesTables()}); everything else is data-access code.
  */
 final class DataAccessTypes {
 
     private static final String REPOSITORY = "org.springframework.stereotype.Repository";
     private static final String REPOSITORY_DEFINITION = "org.springframework.data.repository.RepositoryDefinition";
-    private static final String SPRING_DATA = "a Spring Data repository";
+    private static final DataAccessKind SPRING_REPOSITORY = DataAccessKind.code("a Spring @Repository");
+    private static final DataAccessKind SPRING_DATA = DataAccessKind.code("a Spring Data repository");
+    private static final DataAccessKind JOOQ_CONSTANTS_HOLDER =
+            DataAccessKind.tables("a holder of jOOQ tables, keys or sequences");
 
     /** Supertypes that make a data-access type, in order of preference: a type may have several. */
-    private static final Map<String, String> SUPERTYPES = ordered(
-            "org.springframework.data.repository.Repository", SPRING_DATA,
-            "org.jooq.Table", "a jOOQ table",
-            "org.jooq.impl.TableImpl", "a jOOQ table",
-            "org.jooq.DAO", "a jOOQ DAO",
-            "org.jooq.impl.DAOImpl", "a jOOQ DAO",
-            "org.jooq.Record", "a jOOQ record",
-            "org.jooq.impl.TableRecordImpl", "a jOOQ record",
-            "org.jooq.impl.UpdatableRecordImpl", "a jOOQ record",
-            "org.jooq.impl.UDTRecordImpl", "a jOOQ record",
-            "org.jooq.Routine", "a jOOQ routine",
-            "org.jooq.impl.AbstractRoutine", "a jOOQ routine",
-            "org.jooq.UDT", "a jOOQ user-defined type",
-            "org.jooq.impl.UDTImpl", "a jOOQ user-defined type",
-            "org.jooq.Schema", "a jOOQ schema",
-            "org.jooq.impl.SchemaImpl", "a jOOQ schema",
-            "org.jooq.Catalog", "a jOOQ catalog",
-            "org.jooq.impl.CatalogImpl", "a jOOQ catalog",
-            "org.springframework.jdbc.core.support.JdbcDaoSupport", "a JdbcDaoSupport",
-            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcDaoSupport", "a JdbcDaoSupport",
-            "org.springframework.jdbc.object.RdbmsOperation", "a Spring JDBC operation object");
+    private static final Map<String, DataAccessKind> SUPERTYPES = new LinkedHashMap<>();
+
+    static {
+        DataAccessKind table = DataAccessKind.tables("a jOOQ table");
+        DataAccessKind record = DataAccessKind.tables("a jOOQ record");
+        DataAccessKind udt = DataAccessKind.tables("a jOOQ user-defined type");
+        DataAccessKind schema = DataAccessKind.tables("a jOOQ schema");
+        DataAccessKind catalog = DataAccessKind.tables("a jOOQ catalog");
+        DataAccessKind dao = DataAccessKind.code("a jOOQ DAO");
+        DataAccessKind routine = DataAccessKind.code("a jOOQ routine");
+        DataAccessKind daoSupport = DataAccessKind.code("a JdbcDaoSupport");
+        SUPERTYPES.put("org.springframework.data.repository.Repository", SPRING_DATA);
+        SUPERTYPES.put("org.jooq.Table", table);
+        SUPERTYPES.put("org.jooq.impl.TableImpl", table);
+        SUPERTYPES.put("org.jooq.DAO", dao);
+        SUPERTYPES.put("org.jooq.impl.DAOImpl", dao);
+        SUPERTYPES.put("org.jooq.Record", record);
+        SUPERTYPES.put("org.jooq.impl.TableRecordImpl", record);
+        SUPERTYPES.put("org.jooq.impl.UpdatableRecordImpl", record);
+        SUPERTYPES.put("org.jooq.impl.UDTRecordImpl", record);
+        SUPERTYPES.put("org.jooq.Routine", routine);
+        SUPERTYPES.put("org.jooq.impl.AbstractRoutine", routine);
+        SUPERTYPES.put("org.jooq.UDT", udt);
+        SUPERTYPES.put("org.jooq.impl.UDTImpl", udt);
+        SUPERTYPES.put("org.jooq.Schema", schema);
+        SUPERTYPES.put("org.jooq.impl.SchemaImpl", schema);
+        SUPERTYPES.put("org.jooq.Catalog", catalog);
+        SUPERTYPES.put("org.jooq.impl.CatalogImpl", catalog);
+        SUPERTYPES.put("org.springframework.jdbc.core.support.JdbcDaoSupport", daoSupport);
+        SUPERTYPES.put("org.springframework.jdbc.core.namedparam.NamedParameterJdbcDaoSupport", daoSupport);
+        SUPERTYPES.put("org.springframework.jdbc.object.RdbmsOperation",
+                DataAccessKind.code("a Spring JDBC operation object"));
+    }
 
     /** What a class injects to become a data-access type, by the name shown in messages. */
     private static final Map<String, String> INJECTED = ordered(
@@ -92,14 +110,14 @@ final class DataAccessTypes {
             "org.jooq.Table", "org.jooq.Key", "org.jooq.UniqueKey", "org.jooq.ForeignKey", "org.jooq.Index",
             "org.jooq.Sequence", "org.jooq.Schema", "org.jooq.Catalog", "org.jooq.Domain");
 
-    private final Map<JavaClass, Optional<String>> kinds = new IdentityHashMap<>();
+    private final Map<JavaClass, Optional<DataAccessKind>> kinds = new IdentityHashMap<>();
 
     /**
      * @param type any class, imported or a stub
-     * @return what makes it a data-access type, for example {@code "a jOOQ table"}; empty if it is none
+     * @return what makes it a data-access type, for example a jOOQ table; empty if it is none
      */
-    synchronized Optional<String> kindOf(JavaClass type) {
-        Optional<String> kind = kinds.get(type);
+    synchronized Optional<DataAccessKind> kindOf(JavaClass type) {
+        Optional<DataAccessKind> kind = kinds.get(type);
         if (kind == null) {
             kind = Optional.ofNullable(classify(type));
             kinds.put(type, kind);
@@ -107,11 +125,11 @@ final class DataAccessTypes {
         return kind;
     }
 
-    private static String classify(JavaClass type) {
+    private static DataAccessKind classify(JavaClass type) {
         if (type.isAnnotation() || type.isPrimitive() || type.isArray() || type.getSimpleName().equals("package-info")) {
             return null;
         }
-        String kind = directKind(type);
+        DataAccessKind kind = directKind(type);
         for (JavaClass superclass : type.getAllRawSuperclasses()) {
             if (kind != null) {
                 break;
@@ -121,15 +139,15 @@ final class DataAccessTypes {
         return kind;
     }
 
-    private static String directKind(JavaClass type) {
+    private static DataAccessKind directKind(JavaClass type) {
         if (type.isAnnotatedWith(REPOSITORY) || type.isMetaAnnotatedWith(REPOSITORY)) {
-            return "a Spring @Repository";
+            return SPRING_REPOSITORY;
         }
         if (type.isAnnotatedWith(REPOSITORY_DEFINITION)) {
             return SPRING_DATA;
         }
         Set<String> supertypes = namesOf(type.getAllClassesSelfIsAssignableTo());
-        for (Map.Entry<String, String> supertype : SUPERTYPES.entrySet()) {
+        for (Map.Entry<String, DataAccessKind> supertype : SUPERTYPES.entrySet()) {
             if (supertypes.contains(supertype.getKey())) {
                 return supertype.getValue();
             }
@@ -139,10 +157,10 @@ final class DataAccessTypes {
         }
         String injected = injected(type);
         if (injected != null) {
-            return "a class that injects " + injected;
+            return DataAccessKind.code("a class that injects " + injected);
         }
         if (holdsJooqConstants(type)) {
-            return "a holder of jOOQ tables, keys or sequences";
+            return JOOQ_CONSTANTS_HOLDER;
         }
         return null;
     }

@@ -12,12 +12,21 @@ import dev.contextdb.ContextDefinition;
  * @param from the context of the depending class
  * @param to the context of the data-access type
  * @param target the data-access type
- * @param kind what makes it a data-access type, for example {@code "a Spring Data repository"}
+ * @param kind what makes it a data-access type, for example a Spring Data repository
  */
-record DataUse(Dependency dependency, ContextDefinition from, ContextDefinition to, JavaClass target, String kind) {
+record DataUse(Dependency dependency, ContextDefinition from, ContextDefinition to, JavaClass target,
+        DataAccessKind kind) {
 
     /** @return whether the depending context declares that it reads the other */
     boolean declaredRead() {
         return from.reads().contains(to.name());
+    }
+
+    /**
+     * @return whether a declared read permits it: the type describes tables, which the reading
+     *         context queries on its own connection, where the database grants {@code SELECT} only
+     */
+    boolean permittedByRead() {
+        return declaredRead() && kind.describesTables();
     }
 }

@@ -57,7 +57,7 @@ class CleanApplicationTest {
     }
 
     @Test
-    void theOnlyDataUsesAcrossContextsAreOrdersDeclaredReadsOfCatalog() {
+    void theOnlyDataUsesAcrossContextsAreOrdersQueriesOfCatalogsTables() {
         List<DataUse> uses = ContextAnalysis.of(imported("shop")).dataUses();
 
         // Calls to catalog's and inventory's services, their events, DTOs and Spring Data's Page
@@ -66,10 +66,10 @@ class CleanApplicationTest {
             assertThat(use.dependency().getOriginClass().getSimpleName()).isEqualTo("CatalogPrices");
             assertThat(use.from().name()).isEqualTo("orders");
             assertThat(use.to().name()).isEqualTo("catalog");
-            assertThat(use.declaredRead()).isTrue();
+            assertThat(use.permittedByRead()).isTrue();
         });
-        assertThat(uses).extracting(use -> use.target().getSimpleName() + " as " + use.kind()).containsOnly(
-                "ProductTable as a jOOQ table", "CatalogRepository as a Spring @Repository");
+        assertThat(uses).extracting(use -> use.target().getSimpleName() + " as " + use.kind().description())
+                .containsOnly("ProductTable as a jOOQ table", "ProductRecord as a jOOQ record");
         assertThat(violations(ContextDbRules.noDataAccessAcrossContexts(), "shop")).isEmpty();
     }
 
@@ -79,7 +79,7 @@ class CleanApplicationTest {
 
         assertThat(imported("shop").get(pkg("shop.ShopAdministration")).getDirectDependenciesFromSelf())
                 .anySatisfy(dependency -> assertThat(analysis.dataAccessKindOf(dependency.getTargetClass()))
-                        .contains("a Spring @Repository"));
+                        .map(DataAccessKind::description).contains("a Spring @Repository"));
         assertThat(analysis.dataUses()).noneMatch(
                 use -> use.dependency().getOriginClass().getSimpleName().equals("ShopAdministration"));
     }

@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** Rule 1, one fixture application per form; in each, orders reads nothing. */
+/**
+ * Rule 1, one fixture application per form: in each, orders uses a data-access type of another
+ * context in exactly one way. That a declared read permits catalog's tables is proven on the clean
+ * shop ({@link CleanApplicationTest}).
+ */
 class DataAccessAcrossContextsTest {
 
     private final ArchRule rule = ContextDbRules.noDataAccessAcrossContexts();
@@ -20,9 +24,9 @@ class DataAccessAcrossContextsTest {
         assertThat(violations(rule, "access.fieldinjection")).containsExactly(
                 "Field <" + orders + ".OrderService.catalogRepository> has type <" + catalog + ".CatalogRepository>"
                         + " in (OrderService.java:0): context 'orders' uses CatalogRepository of context 'catalog'"
-                        + " (a Spring @Repository), but does not read 'catalog'. Fix: use catalog's application service"
-                        + " or subscribe to its events; or declare reads = \"catalog\" in the @BoundedContext on"
-                        + " package-info of " + orders + ".");
+                        + " (a Spring @Repository), which only 'catalog' may use. Fix: use catalog's application"
+                        + " service or subscribe to its events; or declare reads = \"catalog\" in the @BoundedContext on"
+                        + " package-info of " + orders + " and query catalog's tables in orders' own code.");
         assertOnlyRule1Fails("access.fieldinjection");
     }
 
@@ -31,7 +35,7 @@ class DataAccessAcrossContextsTest {
         String orders = pkg("access.constructorparameter.orders");
         String catalog = pkg("access.constructorparameter.catalog");
 
-        assertThat(violations(rule, "access.constructorparameter")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.constructorparameter")).containsExactly(codeOfUnreadCatalog(
                 "Constructor <" + orders + ".OrderService.<init>(" + catalog + ".ProductRepository)> has parameter of"
                         + " type <" + catalog + ".ProductRepository> in (OrderService.java:0)",
                 "ProductRepository", "a Spring Data repository", orders));
@@ -43,7 +47,7 @@ class DataAccessAcrossContextsTest {
         String orders = pkg("access.methodcall.orders");
         String catalog = pkg("access.methodcall.catalog");
 
-        assertThat(violations(rule, "access.methodcall")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.methodcall")).containsExactly(codeOfUnreadCatalog(
                 "Method <" + orders + ".OrderReport.print(java.util.function.Supplier)> calls method <" + catalog
                         + ".CatalogQueries.productCount()> in (OrderReport.java:10)",
                 "CatalogQueries", "a class that injects DataSource", orders));
@@ -55,7 +59,7 @@ class DataAccessAcrossContextsTest {
         String orders = pkg("access.annotationattribute.orders");
         String catalog = pkg("access.annotationattribute.catalog");
 
-        assertThat(violations(rule, "access.annotationattribute")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.annotationattribute")).containsExactly(codeOfUnreadCatalog(
                 "Class <" + orders + ".OrderConfiguration> has annotation member of type <" + catalog
                         + ".CatalogRepository> in (OrderConfiguration.java:0)",
                 "CatalogRepository", "a Spring @Repository", orders));
@@ -67,7 +71,7 @@ class DataAccessAcrossContextsTest {
         String orders = pkg("access.metaannotation.orders");
         String catalog = pkg("access.metaannotation.catalog");
 
-        assertThat(violations(rule, "access.metaannotation")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.metaannotation")).containsExactly(codeOfUnreadCatalog(
                 "Field <" + orders + ".OrderPricing.history> has type <" + catalog + ".PriceHistory>"
                         + " in (OrderPricing.java:0)",
                 "PriceHistory", "a Spring @Repository", orders));
@@ -79,7 +83,7 @@ class DataAccessAcrossContextsTest {
         String orders = pkg("access.generictypeargument.orders");
         String catalog = pkg("access.generictypeargument.catalog");
 
-        assertThat(violations(rule, "access.generictypeargument")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.generictypeargument")).containsExactly(codeOfUnreadCatalog(
                 "Field <" + orders + ".OrderService.catalog> has generic type <org.springframework.beans.factory"
                         + ".ObjectProvider<" + catalog + ".CatalogRepository>> with type argument depending on <"
                         + catalog + ".CatalogRepository> in (OrderService.java:0)",
@@ -88,15 +92,31 @@ class DataAccessAcrossContextsTest {
     }
 
     @Test
-    void jooqTableReferenceInAQuery() {
+    void jooqTableReferenceInAQueryOfAContextThatDoesNotRead() {
         String orders = pkg("access.jooqtablereference.orders");
         String catalog = pkg("access.jooqtablereference.catalog");
 
-        assertThat(violations(rule, "access.jooqtablereference")).containsExactly(undeclaredRead(
+        assertThat(violations(rule, "access.jooqtablereference")).containsExactly(
                 "Method <" + orders + ".OrderLines.knownProducts(org.jooq.DSLContext)> gets field <" + catalog
-                        + ".jooq.ProductTable.PRODUCT> in (OrderLines.java:9)",
-                "ProductTable", "a jOOQ table", orders));
+                        + ".jooq.ProductTable.PRODUCT> in (OrderLines.java:9): context 'orders' uses ProductTable of"
+                        + " context 'catalog' (a jOOQ table), but does not read 'catalog'. Fix: use catalog's"
+                        + " application service or subscribe to its events; or declare reads = \"catalog\" in the"
+                        + " @BoundedContext on package-info of " + orders + ".");
         assertOnlyRule1Fails("access.jooqtablereference");
+    }
+
+    @Test
+    void aDeclaredReadPermitsTheTablesNotTheRepositories() {
+        String orders = pkg("access.readsrepository.orders");
+        String catalog = pkg("access.readsrepository.catalog");
+
+        assertThat(violations(rule, "access.readsrepository")).containsExactly(
+                "Field <" + orders + ".OrderService.catalog> has type <" + catalog + ".CatalogRepository>"
+                        + " in (OrderService.java:0): context 'orders' uses CatalogRepository of context 'catalog'"
+                        + " (a Spring @Repository), which only 'catalog' may use: reading 'catalog' permits its tables"
+                        + " in orders' own queries, not its data-access code. Fix: use catalog's application service"
+                        + " or subscribe to its events; or query catalog's tables in orders' own code.");
+        assertOnlyRule1Fails("access.readsrepository");
     }
 
     @Test
@@ -107,9 +127,10 @@ class DataAccessAcrossContextsTest {
         assertThat(violations(rule, "access.otherreads")).containsExactly(
                 "Field <" + orders + ".OrderService.stock> has type <" + inventory + ".StockRepository>"
                         + " in (OrderService.java:0): context 'orders' uses StockRepository of context 'inventory'"
-                        + " (a Spring Data repository), but does not read 'inventory'. Fix: use inventory's"
+                        + " (a Spring Data repository), which only 'inventory' may use. Fix: use inventory's"
                         + " application service or subscribe to its events; or add \"inventory\" to the reads of the"
-                        + " @BoundedContext on package-info of " + orders + ".");
+                        + " @BoundedContext on package-info of " + orders + " and query inventory's tables in orders'"
+                        + " own code.");
         assertOnlyRule1Fails("access.otherreads");
     }
 
@@ -121,15 +142,15 @@ class DataAccessAcrossContextsTest {
         assertThat(violations(rule, "access.jmolecules")).containsExactly(
                 "Field <" + orders + ".OrderService.catalog> has type <" + catalog + ".CatalogRepository>"
                         + " in (OrderService.java:0): context 'orders' uses CatalogRepository of context 'catalog'"
-                        + " (a Spring @Repository), but does not read 'catalog'. Fix: use catalog's application"
+                        + " (a Spring @Repository), which only 'catalog' may use. Fix: use catalog's application"
                         + " service or subscribe to its events; or declare 'orders' with dev.contextdb's"
-                        + " @BoundedContext(name = \"orders\", reads = \"catalog\"), as jMolecules' annotation has no"
-                        + " reads.");
+                        + " @BoundedContext(name = \"orders\", reads = \"catalog\") and query catalog's tables in"
+                        + " orders' own code, as jMolecules' annotation has no reads.");
         assertOnlyRule1Fails("access.jmolecules");
     }
 
     @Test
-    void aContextThatIsReadMayNotBeSuggestedAsAReadWhenThatWouldCloseACycle() {
+    void aReadIsNotSuggestedWhereItWouldCloseACycle() {
         String catalog = pkg("cycle.catalog");
         String orders = pkg("cycle.orders");
 
@@ -142,16 +163,17 @@ class DataAccessAcrossContextsTest {
                         + ".OrderRepository.orderCount()> in (Bestsellers.java:14)"));
     }
 
-    private static String undeclaredRead(String dependency, String type, String kind, String ordersPackage) {
-        return dependency + ": context 'orders' uses " + type + " of context 'catalog' (" + kind + "), but does not"
-                + " read 'catalog'. Fix: use catalog's application service or subscribe to its events; or declare"
-                + " reads = \"catalog\" in the @BoundedContext on package-info of " + ordersPackage + ".";
+    private static String codeOfUnreadCatalog(String dependency, String type, String kind, String ordersPackage) {
+        return dependency + ": context 'orders' uses " + type + " of context 'catalog' (" + kind + "), which only"
+                + " 'catalog' may use. Fix: use catalog's application service or subscribe to its events; or declare"
+                + " reads = \"catalog\" in the @BoundedContext on package-info of " + ordersPackage + " and query"
+                + " catalog's tables in orders' own code.";
     }
 
     private static String cycleClosing(String dependency) {
         return dependency + ": context 'catalog' uses OrderRepository of context 'orders' (a Spring @Repository),"
-                + " but does not read 'orders'. Fix: use orders' application service or subscribe to its events"
-                + " (declaring the read would close a cycle, as 'orders' reads 'catalog').";
+                + " which only 'orders' may use. Fix: use orders' application service or subscribe to its events"
+                + " (declaring a read would close a cycle, as 'orders' reads 'catalog').";
     }
 
     /** None extra: the fixture violates rule 1 and nothing else. */

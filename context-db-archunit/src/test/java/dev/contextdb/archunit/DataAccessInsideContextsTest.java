@@ -39,10 +39,10 @@ class DataAccessInsideContextsTest {
         ContextAnalysis analysis = ContextAnalysis.of(Fixtures.imported("outside"));
 
         assertThat(analysis.dataAccessKindOf(Fixtures.imported("outside").get(pkg("outside.support.BaseRepository"))))
-                .contains("a Spring Data repository");
+                .contains(DataAccessKind.code("a Spring Data repository"));
         assertThat(analysis.dataAccessKindOf(
                 Fixtures.imported("outside").get(pkg("outside.support.AbstractJdbcRepository"))))
-                .contains("a class that injects JdbcClient");
+                .contains(DataAccessKind.code("a class that injects JdbcClient"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.Record;
 import org.jooq.UniqueKey;
@@ -15,10 +16,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.support.JdbcDaoSupport;
-import org.springframework.stereotype.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.stereotype.Repository;
 
 /** Which types count as data access: by annotation, supertype, injection or jOOQ constants. */
 class DataAccessTypesTest {
@@ -27,20 +28,20 @@ class DataAccessTypesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            shop.catalog.CatalogRepository     | a Spring @Repository
-            shop.inventory.StockRepository     | a Spring Data repository
-            shop.catalog.jooq.ProductTable     | a jOOQ table
-            shop.catalog.jooq.ProductRecord    | a jOOQ record
-            shop.orders.CatalogPrices          | a class that injects DSLContext
-            access.methodcall.catalog.CatalogQueries | a class that injects DataSource
-            access.metaannotation.catalog.PriceHistory | a Spring @Repository
-            outside.jooq.Tables                | a holder of jOOQ tables, keys or sequences
+            shop.catalog.CatalogRepository             | a Spring @Repository                        | false
+            shop.inventory.StockRepository             | a Spring Data repository                    | false
+            shop.orders.CatalogPrices                  | a class that injects DSLContext             | false
+            access.methodcall.catalog.CatalogQueries   | a class that injects DataSource             | false
+            access.metaannotation.catalog.PriceHistory | a Spring @Repository                        | false
+            shop.catalog.jooq.ProductTable             | a jOOQ table                                | true
+            shop.catalog.jooq.ProductRecord            | a jOOQ record                               | true
+            outside.jooq.Tables                        | a holder of jOOQ tables, keys or sequences  | true
             """)
-    void fixtureTypes(String type, String kind) {
-        String fixture = type.substring(0, type.indexOf('.', type.indexOf('.') + 1));
-        JavaClass javaClass = imported(fixture.startsWith("shop") ? "shop" : fixture).get(pkg(type));
+    void fixtureTypes(String type, String description, boolean describesTables) {
+        String fixture = type.startsWith("shop.") ? "shop" : type.substring(0, type.indexOf('.', type.indexOf('.') + 1));
 
-        assertThat(types.kindOf(javaClass)).contains(kind);
+        assertThat(types.kindOf(imported(fixture).get(pkg(type))))
+                .contains(new DataAccessKind(description, describesTables));
     }
 
     @ParameterizedTest
@@ -49,6 +50,10 @@ class DataAccessTypesTest {
             "shop.inventory.InventoryService", "shop.orders.OrderService", "shop.shared.Money"})
     void servicesDtosAndEventsAreNot(String type) {
         assertThat(types.kindOf(imported("shop").get(pkg(type)))).isEmpty();
+    }
+
+    private Optional<String> description(JavaClass type) {
+        return types.kindOf(type).map(DataAccessKind::description);
     }
 
     @Repository
@@ -86,11 +91,11 @@ class DataAccessTypesTest {
         var classes = new ClassFileImporter().importClasses(InheritsRepository.class, SetterInjected.class,
                 NotInjectedByPlainMethod.class, ProvidedDataSource.class, DaoSupport.class, Keys.class);
 
-        assertThat(types.kindOf(classes.get(InheritsRepository.class))).contains("a Spring @Repository");
-        assertThat(types.kindOf(classes.get(SetterInjected.class))).contains("a class that injects JdbcTemplate");
-        assertThat(types.kindOf(classes.get(NotInjectedByPlainMethod.class))).isEmpty();
-        assertThat(types.kindOf(classes.get(ProvidedDataSource.class))).contains("a class that injects DataSource");
-        assertThat(types.kindOf(classes.get(DaoSupport.class))).contains("a JdbcDaoSupport");
-        assertThat(types.kindOf(classes.get(Keys.class))).contains("a holder of jOOQ tables, keys or sequences");
+        assertThat(description(classes.get(InheritsRepository.class))).contains("a Spring @Repository");
+        assertThat(description(classes.get(SetterInjected.class))).contains("a class that injects JdbcTemplate");
+        assertThat(description(classes.get(NotInjectedByPlainMethod.class))).isEmpty();
+        assertThat(description(classes.get(ProvidedDataSource.class))).contains("a class that injects DataSource");
+        assertThat(description(classes.get(DaoSupport.class))).contains("a JdbcDaoSupport");
+        assertThat(description(classes.get(Keys.class))).contains("a holder of jOOQ tables, keys or sequences");
     }
 }
