@@ -5,14 +5,16 @@ import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.Pooling;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Why {@code pooling: shared} exists: 100 contexts with a pool each need at least 100 connections
- * (one idle connection per pool), more than PostgreSQL's default {@code max_connections=100} leaves
- * to applications. Prints what happens with a pool per context and with one shared pool.
+ * Why {@code pooling: shared} exists: 100 contexts, each with two requests in flight. A pool per
+ * context (of 2) then holds 200 connections, twice PostgreSQL's default {@code max_connections=100};
+ * one shared pool of 10 serves the same requests. Prints what happens with each.
  */
 public final class ConnectionBudget {
 
@@ -36,15 +38,34 @@ public final class ConnectionBudget {
                 .pool("minimumIdle", "1").pool("maximumPoolSize", pooling == Pooling.SHARED ? "10" : "2")
                 .pool("connectionTimeout", "2000").pool("initializationFailTimeout", "2000");
         definitions.forEach(d -> builder.context(d.name(), c -> c.schema(prefix + d.name())));
+        List<Connection> held = new ArrayList<>();
+        int served = 0;
         try (ContextDb db = builder.build()) {
-            return "all 100 contexts started on " + db.pools().size() + " pool(s)";
-        } catch (RuntimeException e) {
+            for (ContextDefinition context : definitions) {
+                for (int request = 0; request < 2; request++) {
+                    Connection connection = db.dataSource(context.name()).getConnection();
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("select 1");
+                    }
+                    served++;
+                    if (pooling == Pooling.PER_CONTEXT) {
+                        held.add(connection); // its pool keeps it for the context's requests
+                    } else {
+                        connection.close();
+                    }
+                }
+            }
+            return "all " + served + " requests of 100 contexts served by " + db.pools().size() + " pool(s)";
+        } catch (SQLException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return "startup failed: " + root.getMessage();
+            return served + " request(s) served, then: " + root.getMessage().lines().findFirst().orElse("");
         } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
             for (ContextDefinition definition : definitions) {
                 Postgres.execute("drop schema if exists " + prefix + definition.name() + " cascade");
             }
