@@ -163,6 +163,13 @@ final class PlacementResolver {
                                         + " but " + prefix + "schema is set.",
                                 "remove " + prefix + "schema, or set " + prefix + "strategy=SCHEMA.");
                     }
+                    if (!settings.roles && !own.pool.isEmpty()) {
+                        throw new ContextDbConfigurationException(name, prefix + "pool",
+                                "Context '" + name + "' sets " + prefix + "pool.* but uses strategy SHARED, where every"
+                                        + " context is served by the one shared pool.",
+                                "set the shared pool's settings in context-db.pool.*, or give the context a strategy"
+                                        + " with a pool of its own (SCHEMA or DATABASE).");
+                    }
                     url = sharedUrl;
                     vendor = sharedVendor;
                     if (settings.roles) {
@@ -191,7 +198,7 @@ final class PlacementResolver {
             Properties hikari = hikariProperties(settings.pool, own.pool);
             PoolPlan pool = new PoolPlan(poolName, vendor, pinned == null ? url : vendor.connectionUrl(url, pinned),
                     username, password, pinned,
-                    switching || strategy == IsolationStrategy.SHARED ? hikariProperties(settings.pool, Map.of()) : hikari,
+                    poolName.equals("contextdb-" + name) ? hikari : hikariProperties(settings.pool, Map.of()),
                     url);
             PoolPlan existing = pools.putIfAbsent(poolName, pool);
             if (existing != null && !(Objects.equals(existing.url(), url) && Objects.equals(existing.username(), username))) {

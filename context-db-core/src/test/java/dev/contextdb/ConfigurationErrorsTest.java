@@ -186,4 +186,11 @@ class ConfigurationErrorsTest {
                 .hasMessageStartingWith("Context 'orders': role name 'orders'@'%' from"
                         + " context-db.contexts.orders.datasource.username is not accepted");
     }
+
+    @Test
+    void perContextPoolSettingsUnderShared() {
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).strategy(IsolationStrategy.SHARED).datasource(NOWHERE_PG, "u", "p")
+                .context("orders", orders -> orders.pool("maximumPoolSize", "5")).build())
+                .hasMessageStartingWith("Context 'orders' sets context-db.contexts.orders.pool.* but uses strategy SHARED");
+    }
 }
