@@ -1,0 +1,30 @@
+package dev.contextdb.boot;
+
+import dev.contextdb.ContextDb;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@link ContextDbEndpoint} when Actuator is present and the endpoint is available
+ * ({@code management.endpoints.web.exposure.include=contextdb} for HTTP).
+ */
+@AutoConfiguration(after = ContextDbAutoConfiguration.class)
+@ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+@ConditionalOnBean(ContextDb.class)
+@ConditionalOnAvailableEndpoint(ContextDbEndpoint.class)
+public final class ContextDbEndpointAutoConfiguration {
+
+    ContextDbEndpointAutoConfiguration() {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContextDbEndpoint contextDbEndpoint(ContextDb contextDb) {
+        return new ContextDbEndpoint(contextDb);
+    }
+}

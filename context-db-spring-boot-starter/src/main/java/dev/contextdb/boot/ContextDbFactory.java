@@ -1,0 +1,97 @@
+package dev.contextdb.boot;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.contextdb.ContextDb;
+import dev.contextdb.ContextModel;
+import dev.contextdb.ContextSettings;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Maps the {@code context-db.*} properties onto {@link ContextDb.Builder}. Validation is the
+ * builder's: it names the property and the context of every bad value.
+ */
+final class ContextDbFactory {
+
+    /** HikariConfig property names by their relaxed form, so {@code maximum-pool-size} works as well. */
+    private static final Map<String, String> HIKARI_PROPERTIES = hikariProperties();
+
+    private ContextDbFactory() {
+    }
+
+    static ContextDb build(ContextModel model, ContextDbProperties properties, Environment environment,
+            ClassLoader classLoader) {
+        ContextDb.Builder builder = ContextDb.builder(model)
+                .strategy(properties.getStrategy())
+                .pooling(properties.getPooling())
+                .guard(properties.getGuard())
+                .roles(properties.getRoles().isEnabled())
+                .migrate(properties.getFlyway().isEnabled())
+                .defaultContext(StringUtils.hasText(properties.getDefaultContext())
+                        ? properties.getDefaultContext() : null)
+                .classLoader(classLoader);
+        sharedDatabase(builder, properties.getDatasource(), environment);
+        properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));
+        properties.getContexts().forEach((name, context) -> builder.context(name, settings -> apply(context, settings)));
+        return builder.build();
+    }
+
+    /**
+     * {@code context-db.datasource.*}, else {@code spring.datasource.*}, else an embedded H2
+     * database of this application context's own, as Boot does for its embedded databases.
+     */
+    private static void sharedDatabase(ContextDb.Builder builder, ContextDbProperties.DataSource own,
+            Environment environment) {
+        if (StringUtils.hasText(own.getUrl())) {
+            builder.datasource(own.getUrl(), own.getUsername(), own.getPassword());
+        } else if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            builder.datasource(environment.getProperty("spring.datasource.url"),
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+        } else {
+            builder.datasource("jdbc:h2:mem:contextdb-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+    }
+
+    private static void apply(ContextDbProperties.Context context, ContextSettings settings) {
+        if (context.getStrategy() != null) {
+            settings.strategy(context.getStrategy());
+        }
+        if (StringUtils.hasText(context.getSchema())) {
+            settings.schema(context.getSchema());
+        }
+        ContextDbProperties.DataSource datasource = context.getDatasource();
+        if (datasource.getUrl() != null || datasource.getUsername() != null || datasource.getPassword() != null) {
+            settings.datasource(datasource.getUrl(), datasource.getUsername(), datasource.getPassword());
+        }
+        context.getPool().forEach((key, value) -> settings.pool(hikariName(key), value));
+        if (!context.getFlyway().getLocations().isEmpty()) {
+            settings.migrationLocations(context.getFlyway().getLocations().toArray(String[]::new));
+        }
+    }
+
+    /** {@code maximum-pool-size}, {@code maximumpoolsize} (environment variables) → {@code maximumPoolSize}. */
+    static String hikariName(String key) {
+        return HIKARI_PROPERTIES.getOrDefault(relaxed(key), key);
+    }
+
+    private static String relaxed(String key) {
+        return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> hikariProperties() {
+        Map<String, String> names = new HashMap<>();
+        for (Method method : HikariConfig.class.getMethods()) {
+            if (method.getName().startsWith("set") && method.getParameterCount() == 1 && method.getName().length() > 3) {
+                String property = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
+                names.put(relaxed(property), property);
+            }
+        }
+        return Map.copyOf(names);
+    }
+}

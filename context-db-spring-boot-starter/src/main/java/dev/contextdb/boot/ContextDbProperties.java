@@ -1,0 +1,322 @@
+package dev.contextdb.boot;
+
+import dev.contextdb.Guard;
+import dev.contextdb.IsolationStrategy;
+import dev.contextdb.Pooling;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code context-db.*} properties: the default strategy, the shared database, and overrides
+ * per bounded context.
+ *
+ * <pre>
+ * context-db:
+ *   strategy: schema                      # database | schema | shared
+ *   datasource:                           # else spring.datasource.*, else embedded H2
+ *     url: jdbc:postgresql://db/shop
+ *     username: shop
+ *     password: ${SHOP_DB_PASSWORD}
+ *   pool:
+ *     maximum-pool-size: 5                # any HikariCP setting, for every pool
+ *   contexts:
+ *     billing:
+ *       strategy: database
+ *       datasource:
+ *         url: jdbc:postgresql://billing-db/billing
+ *         username: billing
+ *         password: ${BILLING_DB_PASSWORD}
+ *       pool:
+ *         maximum-pool-size: 3
+ * </pre>
+ */
+@ConfigurationProperties("context-db")
+public class ContextDbProperties {
+
+    /** Whether context-db wires the bounded contexts; with false the starter steps aside entirely. */
+    private boolean enabled = true;
+
+    /** The isolation strategy of every context that does not set its own. */
+    private IsolationStrategy strategy = IsolationStrategy.SCHEMA;
+
+    /**
+     * How SCHEMA contexts on the shared database get connections: a pool per context pinned to
+     * its schema (per-context), or one pool whose connections switch schema on checkout (shared).
+     */
+    private Pooling pooling = Pooling.PER_CONTEXT;
+
+    /**
+     * Packages scanned for @BoundedContext (package-info.java or types). Defaults to the
+     * application's auto-configuration packages (the package of the @SpringBootApplication class).
+     */
+    private List<String> basePackages = new ArrayList<>();
+
+    /**
+     * The context the routing (primary) DataSource and transaction manager serve when no context
+     * is current. Unset, code outside every context must enter one with ContextScope.
+     */
+    private String defaultContext;
+
+    /**
+     * What happens when a context takes a connection while another context's transaction is open
+     * on the thread: fail, warn (log once per call site) or allow.
+     */
+    private Guard guard = Guard.WARN;
+
+    /**
+     * Whether a call of a public method of a bean whose class belongs to a context makes that
+     * context current for the call (such beans are proxied), so the routing DataSource serves it
+     * and work called from another context's transaction stays out of that transaction.
+     */
+    private boolean enterOnBeanCall = true;
+
+    /** The shared database of SCHEMA and SHARED contexts. */
+    private final DataSource datasource = new DataSource();
+
+    /**
+     * HikariCP settings for every pool, by HikariConfig property (maximum-pool-size,
+     * connection-timeout, ...); contexts may override them.
+     */
+    private Map<String, String> pool = new LinkedHashMap<>();
+
+    /** Database roles per context. */
+    private final Roles roles = new Roles();
+
+    /** Flyway migrations per context. */
+    private final Flyway flyway = new Flyway();
+
+    /** Overrides per bounded context, by context name. */
+    private Map<String, Context> contexts = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public IsolationStrategy getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(IsolationStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public Pooling getPooling() {
+        return pooling;
+    }
+
+    public void setPooling(Pooling pooling) {
+        this.pooling = pooling;
+    }
+
+    public List<String> getBasePackages() {
+        return basePackages;
+    }
+
+    public void setBasePackages(List<String> basePackages) {
+        this.basePackages = basePackages;
+    }
+
+    public String getDefaultContext() {
+        return defaultContext;
+    }
+
+    public void setDefaultContext(String defaultContext) {
+        this.defaultContext = defaultContext;
+    }
+
+    public Guard getGuard() {
+        return guard;
+    }
+
+    public void setGuard(Guard guard) {
+        this.guard = guard;
+    }
+
+    public boolean isEnterOnBeanCall() {
+        return enterOnBeanCall;
+    }
+
+    public void setEnterOnBeanCall(boolean enterOnBeanCall) {
+        this.enterOnBeanCall = enterOnBeanCall;
+    }
+
+    public DataSource getDatasource() {
+        return datasource;
+    }
+
+    public Map<String, String> getPool() {
+        return pool;
+    }
+
+    public void setPool(Map<String, String> pool) {
+        this.pool = pool;
+    }
+
+    public Roles getRoles() {
+        return roles;
+    }
+
+    public Flyway getFlyway() {
+        return flyway;
+    }
+
+    public Map<String, Context> getContexts() {
+        return contexts;
+    }
+
+    public void setContexts(Map<String, Context> contexts) {
+        this.contexts = contexts;
+    }
+
+    /** Connection settings of a database. */
+    public static class DataSource {
+
+        /** JDBC URL (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:h2:). */
+        private String url;
+
+        /** Login user of the database. */
+        private String username;
+
+        /** Login password of the database. */
+        private String password;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /** Database-enforced isolation. */
+    public static class Roles {
+
+        /**
+         * Whether each SCHEMA (PostgreSQL, MariaDB) or SHARED (PostgreSQL) context connects as a
+         * role of its own that may change only its own tables and read those of its declared reads.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Migrations at startup. */
+    public static class Flyway {
+
+        /**
+         * Whether each context is migrated at startup, in reads order, when Flyway is on the
+         * class path. The per-context Flyway beans exist either way.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Overrides for one context. */
+    public static class Context {
+
+        /** This context's isolation strategy, overriding context-db.strategy. */
+        private IsolationStrategy strategy;
+
+        /**
+         * The context's schema (MariaDB: database) under SCHEMA, defaulting to the context name;
+         * under DATABASE an optional schema inside the context's own database.
+         */
+        private String schema;
+
+        /**
+         * The context's own database (required under DATABASE); under SCHEMA only the credentials
+         * may differ from the shared database's.
+         */
+        private final DataSource datasource = new DataSource();
+
+        /** HikariCP settings of this context's own pool, overriding context-db.pool.*. */
+        private Map<String, String> pool = new LinkedHashMap<>();
+
+        /** Flyway settings of this context. */
+        private final ContextFlyway flyway = new ContextFlyway();
+
+        public IsolationStrategy getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(IsolationStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        public String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(String schema) {
+            this.schema = schema;
+        }
+
+        public DataSource getDatasource() {
+            return datasource;
+        }
+
+        public Map<String, String> getPool() {
+            return pool;
+        }
+
+        public void setPool(Map<String, String> pool) {
+            this.pool = pool;
+        }
+
+        public ContextFlyway getFlyway() {
+            return flyway;
+        }
+    }
+
+    /** Flyway settings of one context. */
+    public static class ContextFlyway {
+
+        /** Where the context's migrations are; defaults to classpath:db/migration/{context}. */
+        private List<String> locations = new ArrayList<>();
+
+        public List<String> getLocations() {
+            return locations;
+        }
+
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
+        }
+    }
+}

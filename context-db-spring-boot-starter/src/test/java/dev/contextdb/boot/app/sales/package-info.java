@@ -1,0 +1,4 @@
+@BoundedContext("sales")
+package dev.contextdb.boot.app.sales;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,1 @@
+create table invoice (id bigint primary key, sale_id bigint not null);
