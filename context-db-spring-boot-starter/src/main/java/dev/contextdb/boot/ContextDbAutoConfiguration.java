@@ -20,14 +20,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionManager;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
@@ -44,7 +40,7 @@ import org.springframework.util.StringUtils;
  * {@code <context>JdbcClient} (a bean of the same name defined by the application is used
  * instead); the primary {@code dataSource}, {@code transactionManager}, {@code transactionTemplate},
  * {@code jdbcTemplate}, {@code namedParameterJdbcTemplate} and {@code jdbcClient} route by the
- * current context, each only while the application defines no bean of its type.
+ * current context; a bean of the same name defined by the application replaces each of them.
  *
  * <pre>{@code
  * @BoundedContext(name = "orders", reads = "catalog")
@@ -88,14 +84,14 @@ public final class ContextDbAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(DataSource.class)
+    @ConditionalOnMissingBean(name = "dataSource")
     DataSource dataSource(ContextDb contextDb) {
         return contextDb.routingDataSource();
     }
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(TransactionManager.class)
+    @ConditionalOnMissingBean(name = "transactionManager")
     PlatformTransactionManager transactionManager(ContextDb contextDb, ContextDbProperties properties) {
         String defaultContext = properties.getDefaultContext();
         return new RoutingTransactionManager(contextDb, StringUtils.hasText(defaultContext) ? defaultContext : null);
@@ -103,7 +99,7 @@ public final class ContextDbAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(TransactionOperations.class)
+    @ConditionalOnMissingBean(name = "transactionTemplate")
     @ConditionalOnSingleCandidate(PlatformTransactionManager.class)
     TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
         return new TransactionTemplate(transactionManager);
@@ -111,7 +107,7 @@ public final class ContextDbAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(JdbcOperations.class)
+    @ConditionalOnMissingBean(name = "jdbcTemplate")
     @ConditionalOnSingleCandidate(DataSource.class)
     JdbcTemplate jdbcTemplate(DataSource dataSource) {
         return new JdbcTemplate(dataSource);
@@ -119,7 +115,7 @@ public final class ContextDbAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(NamedParameterJdbcOperations.class)
+    @ConditionalOnMissingBean(name = "namedParameterJdbcTemplate")
     @ConditionalOnSingleCandidate(JdbcTemplate.class)
     NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbcTemplate) {
         return new NamedParameterJdbcTemplate(jdbcTemplate);
@@ -127,7 +123,7 @@ public final class ContextDbAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(JdbcClient.class)
+    @ConditionalOnMissingBean(name = "jdbcClient")
     @ConditionalOnSingleCandidate(NamedParameterJdbcTemplate.class)
     JdbcClient jdbcClient(NamedParameterJdbcTemplate namedParameterJdbcTemplate) {
         return JdbcClient.create(namedParameterJdbcTemplate);

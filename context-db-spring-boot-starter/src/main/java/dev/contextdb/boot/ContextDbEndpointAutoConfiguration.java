@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link ContextDbEndpoint} when Actuator is present and the endpoint is available
@@ -16,15 +17,20 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ContextDbAutoConfiguration.class)
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(ContextDb.class)
-@ConditionalOnAvailableEndpoint(ContextDbEndpoint.class)
 public final class ContextDbEndpointAutoConfiguration {
 
     ContextDbEndpointAutoConfiguration() {
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    ContextDbEndpoint contextDbEndpoint(ContextDb contextDb) {
-        return new ContextDbEndpoint(contextDb);
+    /** Nested: the availability condition's class exists only where Actuator does. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnAvailableEndpoint(ContextDbEndpoint.class)
+    static class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContextDbEndpoint contextDbEndpoint(ContextDb contextDb) {
+            return new ContextDbEndpoint(contextDb);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Health per context when Boot's health support is present: a {@code contextDb} composite with one
@@ -27,19 +28,24 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ContextDbAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, DataSourceHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean(ContextDb.class)
-@ConditionalOnEnabledHealthIndicator("contextdb")
 public final class ContextDbHealthContributorAutoConfiguration {
 
     ContextDbHealthContributorAutoConfiguration() {
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "contextDbHealthContributor")
-    CompositeHealthContributor contextDbHealthContributor(ContextDb contextDb) {
-        Map<String, HealthIndicator> contexts = new LinkedHashMap<>();
-        for (String context : contextDb.model().names()) {
-            contexts.put(context, new DataSourceHealthIndicator(contextDb.dataSource(context)));
+    /** Nested: the enablement condition's class exists only where Boot's health support does. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("contextdb")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "contextDbHealthContributor")
+        CompositeHealthContributor contextDbHealthContributor(ContextDb contextDb) {
+            Map<String, HealthIndicator> contexts = new LinkedHashMap<>();
+            for (String context : contextDb.model().names()) {
+                contexts.put(context, new DataSourceHealthIndicator(contextDb.dataSource(context)));
+            }
+            return CompositeHealthContributor.fromMap(contexts);
         }
-        return CompositeHealthContributor.fromMap(contexts);
     }
 }

@@ -67,7 +67,7 @@ public final class ContextDbJooqAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(Configuration.class)
+    @ConditionalOnMissingBean(name = "jooqConfiguration")
     Configuration jooqConfiguration(ContextDb contextDb, DataSource dataSource,
             PlatformTransactionManager transactionManager, ListableBeanFactory beanFactory) {
         List<String> vendors = contextDb.placements().stream().map(Placement::vendor).distinct().toList();
@@ -77,7 +77,7 @@ public final class ContextDbJooqAutoConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnMissingBean(DSLContext.class)
+    @ConditionalOnMissingBean(name = "dslContext")
     DSLContext dslContext(Configuration jooqConfiguration) {
         return new DefaultDSLContext(jooqConfiguration);
     }
@@ -129,7 +129,7 @@ public final class ContextDbJooqAutoConfiguration {
             }
         }
         mapping.withSchemata(new MappedSchema()
-                .withInputExpression(Pattern.compile("(?i)(?!information_schema$|pg_catalog$).*"))
+                .withInputExpression(Pattern.compile("(?i)(?!information_schema$|pg_catalog$).+"))
                 .withOutput(placement.schema()));
         settings.setRenderMapping(mapping);
     }

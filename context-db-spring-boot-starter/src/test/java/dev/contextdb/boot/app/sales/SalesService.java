@@ -51,6 +51,11 @@ public class SalesService {
         throw new IllegalStateException("sale " + id + " failed after billing charged");
     }
 
+    @Transactional("billingTransactionManager")
+    public String explicitlyInBilling() {
+        return ContextScope.current().orElse(null);
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

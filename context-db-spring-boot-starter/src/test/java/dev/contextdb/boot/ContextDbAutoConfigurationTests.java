@@ -1,0 +1,332 @@
+package dev.contextdb.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.contextdb.ContextDb;
+import dev.contextdb.ContextScope;
+import dev.contextdb.IsolationStrategy;
+import dev.contextdb.boot.app.ShopApplication;
+import dev.contextdb.boot.app.billing.BillingService;
+import dev.contextdb.boot.app.sales.SalesService;
+import dev.contextdb.boot.props.ContextsOnly;
+import dev.contextdb.internal.ContextTransactionManager;
+import dev.contextdb.test.TestDatabase;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The auto-configuration on embedded H2: beans, back-off, properties, absent libraries. */
+class ContextDbAutoConfigurationTests {
+
+    private final TestDatabase h2 = TestDatabase.h2();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(Shop.AUTO_CONFIGURATIONS)
+            .withPropertyValues("context-db.datasource.url=" + h2.url(), "context-db.datasource.username=sa",
+                    "context-db.pool.maximum-pool-size=2",
+                    "spring.flyway.enabled=true");
+
+    @AfterEach
+    void dropDatabase() {
+        h2.close();
+    }
+
+    @Test
+    void registersEachContextsBeansUnderItsName() {
+        runner.withUserConfiguration(ContextsOnly.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            for (String name : new String[] {"sales", "billing"}) {
+                assertThat(context.getBean(name + "DataSource")).isSameAs(context.getBean(ContextDb.class).dataSource(name));
+                assertThat(context.getBean(name + "TransactionManager", ContextTransactionManager.class).context())
+                        .isEqualTo(name);
+                assertThat(context.getBean(name + "TransactionTemplate")).isInstanceOf(TransactionTemplate.class);
+                assertThat(context.getBean(name + "JdbcTemplate", JdbcTemplate.class).getDataSource())
+                        .isSameAs(context.getBean(name + "DataSource"));
+                assertThat(context.getBean(name + "NamedParameterJdbcTemplate"))
+                        .isInstanceOf(NamedParameterJdbcTemplate.class);
+                assertThat(context.getBean(name + "JdbcClient")).isInstanceOf(JdbcClient.class);
+                assertThat(context.getBean(name + "DSLContext")).isInstanceOf(DSLContext.class);
+                assertThat(context.getBean(name + "Flyway", Flyway.class).info().current().getVersion().getVersion())
+                        .isEqualTo("1");
+            }
+            assertThat(context.getBean(DataSource.class)).isSameAs(context.getBean(ContextDb.class).routingDataSource());
+            assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOf(RoutingTransactionManager.class);
+            assertThat(context.getBean(JdbcTemplate.class).getDataSource()).isSameAs(context.getBean(DataSource.class));
+        });
+    }
+
+    @Test
+    void bootsOwnDataSourceFlywayAndJooqSetUpsBackOff() {
+        runner.withUserConfiguration(ContextsOnly.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean("flyway").doesNotHaveBean("flywayInitializer");
+            assertThat(context.getBeansOfType(HikariDataSource.class)).isEmpty();
+            assertThat(context.getBeanFactory().getBeanDefinition("dslContext").getFactoryBeanName())
+                    .isEqualTo(ContextDbJooqAutoConfiguration.class.getName());
+            assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getFactoryBeanName())
+                    .isEqualTo(ContextDbAutoConfiguration.class.getName());
+        });
+    }
+
+    @Test
+    void aBeanTheApplicationDefinesUnderAContextsNameIsThatContexts() {
+        runner.withUserConfiguration(ShopApplication.class, OwnBillingJdbcTemplate.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BillingService.class).jdbc()).isSameAs(OwnBillingJdbcTemplate.TEMPLATE);
+        });
+    }
+
+    @Test
+    void aDataSourceTheApplicationDefinesReplacesTheRoutingOne() {
+        runner.withUserConfiguration(ContextsOnly.class, OwnDataSource.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(DataSource.class)).isSameAs(OwnDataSource.DATA_SOURCE)
+                    .isNotSameAs(context.getBean(ContextDb.class).routingDataSource());
+            assertThat(context).hasBean("salesDataSource");
+        });
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.enabled=false", "spring.flyway.enabled=false",
+                        "spring.datasource.url=" + h2.url())
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(ContextDb.class);
+                    assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+                });
+    }
+
+    @Test
+    void backsOffWithoutBoundedContexts() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.base-packages=dev.contextdb.boot.props", "spring.flyway.enabled=false",
+                        "spring.datasource.url=" + h2.url())
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ContextDb.class));
+    }
+
+    @Test
+    void basePackagesChooseWhereContextsAreFound() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.base-packages=dev.contextdb.boot.app.sales")
+                .run(context -> {
+                    assertThat(context.getBean(ContextDb.class).model().names()).containsExactly("sales");
+                    assertThat(context).hasBean("salesDataSource").doesNotHaveBean("billingDataSource");
+                });
+    }
+
+    @Test
+    void strategyIsADefaultThatAContextMayOverride() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.strategy=shared", "context-db.contexts.billing.strategy=schema",
+                        "context-db.contexts.billing.schema=invoicing")
+                .run(context -> {
+                    ContextDb db = context.getBean(ContextDb.class);
+                    assertThat(db.placement("sales").strategy()).isEqualTo(IsolationStrategy.SHARED);
+                    assertThat(db.placement("sales").historyTable()).isEqualTo("flyway_schema_history_sales");
+                    assertThat(db.placement("billing").strategy()).isEqualTo(IsolationStrategy.SCHEMA);
+                    assertThat(db.placement("billing").schema()).isEqualTo("invoicing");
+                });
+    }
+
+    @Test
+    void sharedPoolingServesSchemaContextsFromOnePool() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=shared").run(context -> {
+            ContextDb db = context.getBean(ContextDb.class);
+            assertThat(db.pools()).containsOnlyKeys("contextdb-schemas");
+            assertThat(db.placement("sales").pool()).isEqualTo("contextdb-schemas");
+        });
+    }
+
+    @Test
+    void poolSettingsAcceptBootsRelaxedNamesPerContext() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.contexts.sales.pool.maximum-pool-size=3",
+                        "context-db.contexts.billing.pool.maximumPoolSize=1", "context-db.pool.pool-name=ignored")
+                .run(context -> {
+                    ContextDb db = context.getBean(ContextDb.class);
+                    assertThat(db.placement("sales").maximumPoolSize()).isEqualTo(3);
+                    assertThat(db.placement("billing").maximumPoolSize()).isEqualTo(1);
+                    assertThat(db.pools()).containsOnlyKeys("contextdb-sales", "contextdb-billing");
+                });
+    }
+
+    @Test
+    void defaultContextServesCodeOutsideEveryContext() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.default-context=sales")
+                .run(context -> {
+                    JdbcClient outside = context.getBean(JdbcClient.class);
+                    assertThat(outside.sql("select count(*) from sale").query(Long.class).single()).isZero();
+                    context.getBean(TransactionTemplate.class).executeWithoutResult(tx ->
+                            assertThat(ContextScope.current()).contains("sales"));
+                });
+    }
+
+    @Test
+    void withoutADefaultContextThePrimaryTransactionManagerSaysHowToChooseOne() {
+        runner.withUserConfiguration(ContextsOnly.class).run(context -> {
+            TransactionTemplate outside = context.getBean(TransactionTemplate.class);
+            assertThatThrownBy(() -> outside.executeWithoutResult(tx -> { }))
+                    .hasMessageStartingWith("No bounded context is current on thread 'main', so the primary transaction"
+                            + " manager cannot choose one.")
+                    .hasMessageEndingWith("Contexts: [billing, sales].");
+            ContextScope.run("billing", () -> outside.executeWithoutResult(tx ->
+                    assertThat(ContextScope.current()).contains("billing")));
+        });
+    }
+
+    @Test
+    void migrationsCanBeSwitchedOff() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.flyway.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(ContextDb.class).migrations()).isEmpty();
+                    assertThat(h2.tablesIn("sales")).isEmpty();
+                    assertThat(context).hasBean("salesFlyway");
+                });
+    }
+
+    @Test
+    void migrationLocationsArePerContext() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.contexts.billing.flyway.locations=classpath:db/migration/sales")
+                .run(context -> assertThat(h2.tablesIn("billing")).containsExactly("flyway_schema_history", "sale"));
+    }
+
+    @Test
+    void beansOfAContextAreProxiedToEnterItUnlessSwitchedOff() {
+        runner.withUserConfiguration(ShopApplication.class).run(context ->
+                assertThat(((Advised) context.getBean(SalesService.class)).getAdvisors())
+                        .hasAtLeastOneElementOfType(ContextEntryAdvisor.class));
+        runner.withUserConfiguration(ShopApplication.class).withPropertyValues("context-db.enter-on-bean-call=false")
+                .run(context -> {
+                    SalesService sales = context.getBean(SalesService.class);
+                    assertThat(((Advised) sales).getAdvisors()).noneMatch(ContextEntryAdvisor.class::isInstance);
+                    // @Transactional still runs in sales' manager, which enters sales.
+                    sales.record(1);
+                    assertThat(ContextScope.call("sales", sales::count)).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void anExplicitQualifierWinsOverTheContextsTransactionManager() {
+        runner.withUserConfiguration(ShopApplication.class).run(context ->
+                assertThat(context.getBean(SalesService.class).explicitlyInBilling()).isEqualTo("billing"));
+    }
+
+    @Test
+    void guardFailRefusesAnotherContextsWorkInsideATransaction() {
+        runner.withUserConfiguration(ShopApplication.class).withPropertyValues("context-db.guard=fail").run(context ->
+                assertThatThrownBy(() -> context.getBean(SalesService.class).recordChargeThenFail(1))
+                        .rootCause().hasMessageStartingWith("Context 'billing' takes a connection while context 'sales'"
+                                + " has a transaction open on this thread"));
+    }
+
+    @Test
+    void eachContextsDslContextRendersWhereTheContextsLive() {
+        runner.withUserConfiguration(ContextsOnly.class)
+                .withPropertyValues("context-db.contexts.sales.schema=shop_sales",
+                        "context-db.contexts.billing.schema=shop_billing")
+                .run(context -> {
+                    DSLContext sales = context.getBean("salesDSLContext", DSLContext.class);
+                    assertThat(sales.dialect()).isEqualTo(org.jooq.SQLDialect.H2);
+                    // Generated code names the development schema, or another context by its name.
+                    assertThat(sales.render(sales.selectFrom(DSL.table(DSL.name("public", "sale")))))
+                            .contains("\"shop_sales\".\"sale\"");
+                    assertThat(sales.render(sales.selectFrom(DSL.table(DSL.name("billing", "invoice")))))
+                            .contains("\"shop_billing\".\"invoice\"");
+                    assertThat(sales.selectCount().from(DSL.table("sale")).fetchOne(0, Long.class))
+                            .isZero();
+                });
+    }
+
+    @Test
+    void runsWithoutJooq() {
+        runner.withUserConfiguration(ContextsOnly.class).withClassLoader(new FilteredClassLoader("org.jooq"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("salesDataSource").doesNotHaveBean("salesDSLContext");
+                    assertThat(context).doesNotHaveBean("dslContext");
+                });
+    }
+
+    @Test
+    void runsWithoutFlyway() {
+        runner.withUserConfiguration(ContextsOnly.class).withClassLoader(new FilteredClassLoader("org.flywaydb"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("salesJdbcClient").doesNotHaveBean("salesFlyway");
+                    assertThat(context.getBean(ContextDb.class).migrations()).isEmpty();
+                });
+    }
+
+    @Test
+    void aBadValueNamesItsProperty() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.contexts.sales.strategy=sideways")
+                .run(context -> {
+                    Throwable failure = context.getStartupFailure();
+                    while (failure != null && !(failure instanceof BindException)) {
+                        failure = failure.getCause();
+                    }
+                    assertThat(failure).isInstanceOf(BindException.class);
+                    assertThat(((BindException) failure).getProperty().getName().toString())
+                            .isEqualTo("context-db.contexts.sales.strategy");
+                });
+    }
+
+    @Test
+    void shipsConfigurationMetadataForEveryProperty() throws Exception {
+        try (InputStream metadata = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            String json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
+            for (String property : new String[] {"context-db.strategy", "context-db.pooling", "context-db.guard",
+                    "context-db.datasource.url", "context-db.default-context", "context-db.base-packages",
+                    "context-db.roles.enabled", "context-db.flyway.enabled", "context-db.contexts", "context-db.pool",
+                    "context-db.enter-on-bean-call", "context-db.enabled"}) {
+                assertThat(json).contains("\"name\": \"" + property + "\"");
+            }
+            assertThat(json).contains("The isolation strategy of every context that does not set its own.");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnBillingJdbcTemplate {
+
+        static final JdbcTemplate TEMPLATE = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:unused"));
+
+        @Bean
+        JdbcTemplate billingJdbcTemplate() {
+            return TEMPLATE;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnDataSource {
+
+        static final DataSource DATA_SOURCE = new DriverManagerDataSource("jdbc:h2:mem:own");
+
+        /** Replacing the primary routing bean: same name, and primary among the per-context beans. */
+        @Bean
+        @Primary
+        DataSource dataSource() {
+            return DATA_SOURCE;
+        }
+    }
+}
