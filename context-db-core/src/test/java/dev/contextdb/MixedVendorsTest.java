@@ -2,7 +2,6 @@ package dev.contextdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contextdb.test.ShopFlow;
 import dev.contextdb.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 

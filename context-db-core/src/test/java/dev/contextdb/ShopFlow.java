@@ -1,10 +1,8 @@
-package dev.contextdb.test;
+package dev.contextdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contextdb.ContextDb;
-import dev.contextdb.ContextScope;
 import dev.contextdb.fixtures.shop.catalog.Catalog;
 import dev.contextdb.fixtures.shop.inventory.Inventory;
 import dev.contextdb.fixtures.shop.orders.Orders;
@@ -15,12 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stock, an order that fails after inventory committed its reservation (only orders rolls back),
  * an inventory failure (catalog's rows stay), and an order that succeeds.
  */
-public final class ShopFlow {
+final class ShopFlow {
 
     private ShopFlow() {
     }
 
-    public static void exercise(ContextDb db) {
+    static void exercise(ContextDb db) {
         // The catalog's code gets the routing DataSource; the others their own: both must work.
         Catalog catalog = new Catalog(db.routingDataSource());
         Inventory inventory = new Inventory(db.dataSource("inventory"));

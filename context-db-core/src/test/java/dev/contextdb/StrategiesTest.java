@@ -2,7 +2,6 @@ package dev.contextdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contextdb.test.ShopFlow;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.util.ArrayList;

@@ -65,6 +65,7 @@ public final class ContextGuard {
 
     private static boolean isInfrastructure(String className) {
         return className.startsWith("dev.contextdb.internal.") || className.startsWith("dev.contextdb.ContextScope")
+                || className.startsWith("dev.contextdb.boot.")
                 || className.startsWith("org.springframework.") || className.startsWith("com.zaxxer.")
                 || className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
                 || className.startsWith("org.jooq.") || className.contains("$$");

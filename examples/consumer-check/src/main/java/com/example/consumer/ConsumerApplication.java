@@ -1,0 +1,7 @@
+package com.example.consumer;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ConsumerApplication {
+}

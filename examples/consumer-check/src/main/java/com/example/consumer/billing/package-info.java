@@ -1,0 +1,4 @@
+@BoundedContext("billing")
+package com.example.consumer.billing;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,1 @@
+create table invoice (amount_cents bigint not null);

@@ -1,0 +1,30 @@
+package dev.contextdb.examples.shop.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue's application service: what other contexts may call. {@code @Transactional}
+ * without a qualifier runs in catalog's own transaction manager.
+ */
+@Service
+public class Catalog {
+
+    private final Products products;
+
+    Catalog(Products products) {
+        this.products = products;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Product> products() {
+        return products.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Product> product(long id) {
+        return products.byId(id);
+    }
+}
