@@ -10,9 +10,9 @@ import dev.contextdb.internal.ContextGuard;
 import dev.contextdb.internal.ContextMigrations;
 import dev.contextdb.internal.ContextRoutingDataSource;
 import dev.contextdb.internal.ContextTransactionManager;
+import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.SchemaSwitch;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 
@@ -305,7 +305,7 @@ public final class ContextDb implements AutoCloseable {
             Map<String, HikariDataSource> pools = new LinkedHashMap<>();
             try {
                 if (roles) {
-                    RoleSetup.apply(plan);
+                    RoleSetup.apply(plan, classLoader);
                 }
                 createSchemas(plan);
                 Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
@@ -358,9 +358,16 @@ public final class ContextDb implements AutoCloseable {
          * for its lock while it migrates on another, which a small pool could not serve, and it
          * sets the schema itself.
          */
-        private static DataSource migrationDataSource(Plan plan, ContextPlan context) {
+        private DataSource migrationDataSource(Plan plan, ContextPlan context) {
             PoolPlan pool = plan.pools().get(context.poolName());
-            return new DriverManagerDataSource(pool.url(), pool.username(), pool.password());
+            try {
+                return new SimpleDriverDataSource(Drivers.forUrl(pool.url(), classLoader), pool.url(), pool.username(),
+                        pool.password());
+            } catch (SQLException e) {
+                throw new ContextDbConfigurationException(context.name(), "context-db.datasource.url",
+                        "Context '" + context.name() + "': no JDBC driver for " + context.placement().url() + ".",
+                        "add the database's JDBC driver to the class path.", e);
+            }
         }
 
         private void createSchemas(Plan plan) {
@@ -375,7 +382,7 @@ public final class ContextDb implements AutoCloseable {
                 boolean shared = placement.strategy() == IsolationStrategy.SCHEMA;
                 String user = shared ? plan.admin().username() : pool.username();
                 String secret = shared ? plan.admin().password() : pool.password();
-                try (Connection connection = DriverManager.getConnection(pool.baseUrl(), user, secret)) {
+                try (Connection connection = Drivers.connect(pool.baseUrl(), user, secret, classLoader)) {
                     if (context.vendor().createIfMissing(connection, placement.schema())) {
                         log.info("context-db created schema {} for context {}", placement.schema(), context.name());
                     }
@@ -392,6 +399,13 @@ public final class ContextDb implements AutoCloseable {
 
         private HikariDataSource startPool(PoolPlan plan) {
             HikariConfig config = new HikariConfig(plan.hikari());
+            if (config.getDriverClassName() == null) {
+                try {
+                    config.setDriverClassName(Drivers.forUrl(plan.url(), classLoader).getClass().getName());
+                } catch (SQLException noDriver) {
+                    // HikariCP reports the missing driver itself, naming the URL.
+                }
+            }
             config.setPoolName(plan.name());
             config.setJdbcUrl(plan.url());
             config.setUsername(plan.username());

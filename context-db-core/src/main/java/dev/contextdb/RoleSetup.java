@@ -3,9 +3,9 @@ package dev.contextdb;
 import dev.contextdb.PlacementResolver.Admin;
 import dev.contextdb.PlacementResolver.ContextPlan;
 import dev.contextdb.PlacementResolver.Plan;
+import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.Roles;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +21,12 @@ final class RoleSetup {
     private RoleSetup() {
     }
 
-    static void apply(Plan plan) {
+    static void apply(Plan plan, ClassLoader classLoader) {
         Admin admin = plan.admin();
         Map<String, ContextPlan> byName = new LinkedHashMap<>();
         plan.contexts().forEach(context -> byName.put(context.name(), context));
         String step = "connecting as the administrator";
-        try (Connection connection = DriverManager.getConnection(admin.url(), admin.username(), admin.password())) {
+        try (Connection connection = Drivers.connect(admin.url(), admin.username(), admin.password(), classLoader)) {
             connection.setAutoCommit(true);
             Roles roles = new Roles(admin.vendor(), connection);
             String sharedSchema = roles.currentSchema();
