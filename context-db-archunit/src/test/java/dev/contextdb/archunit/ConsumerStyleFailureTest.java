@@ -7,6 +7,7 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 import dev.contextdb.archunit.fixtures.consumer.PlantedViolationConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -18,7 +19,10 @@ class ConsumerStyleFailureTest {
     void oneLineFailsTheBuildAndNamesTheViolation() {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
 
-        LauncherFactory.create().execute(request().selectors(selectClass(PlantedViolationConsumer.class))
+        // Without the build's own listeners: this inner run fails on purpose and must not be
+        // reported as a failure of the build.
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(request().selectors(selectClass(PlantedViolationConsumer.class))
                 .filters(includeEngines("archunit")).build(), listener);
 
         TestExecutionSummary summary = listener.getSummary();
