@@ -23,13 +23,14 @@ class BenchmarksSmokeTest {
         Options options = new OptionsBuilder()
                 .include(RoutingBenchmark.class.getName())
                 .include(SharedPoolBenchmark.class.getName())
-                .param("contexts", "3")
+                .include(StartupBenchmark.class.getName())
+                .param("contexts", "2")
                 .forks(0).threads(1)
                 .warmupIterations(0)
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(7 + 5);
+        assertThat(results).hasSize(7 + 5 + 1);
         for (RunResult result : results) {
             assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark()).isPositive();
         }
