@@ -2,6 +2,7 @@ package dev.contextdb.boot;
 
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextScope;
+import dev.contextdb.internal.DelegatingTransactionStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
@@ -62,72 +63,17 @@ final class RoutingTransactionManager implements PlatformTransactionManager {
     }
 
     /** A context manager's status, plus the manager that must complete it. */
-    private record RoutedTransactionStatus(PlatformTransactionManager manager, TransactionStatus delegate)
-            implements TransactionStatus {
+    private static final class RoutedTransactionStatus extends DelegatingTransactionStatus {
 
-        @Override
-        public String getTransactionName() {
-            return delegate.getTransactionName();
+        private final PlatformTransactionManager manager;
+
+        RoutedTransactionStatus(PlatformTransactionManager manager, TransactionStatus delegate) {
+            super(delegate);
+            this.manager = manager;
         }
 
-        @Override
-        public boolean hasTransaction() {
-            return delegate.hasTransaction();
-        }
-
-        @Override
-        public boolean isNewTransaction() {
-            return delegate.isNewTransaction();
-        }
-
-        @Override
-        public boolean isNested() {
-            return delegate.isNested();
-        }
-
-        @Override
-        public boolean isReadOnly() {
-            return delegate.isReadOnly();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            delegate.setRollbackOnly();
-        }
-
-        @Override
-        public boolean isRollbackOnly() {
-            return delegate.isRollbackOnly();
-        }
-
-        @Override
-        public boolean isCompleted() {
-            return delegate.isCompleted();
-        }
-
-        @Override
-        public boolean hasSavepoint() {
-            return delegate.hasSavepoint();
-        }
-
-        @Override
-        public void flush() {
-            delegate.flush();
-        }
-
-        @Override
-        public Object createSavepoint() {
-            return delegate.createSavepoint();
-        }
-
-        @Override
-        public void rollbackToSavepoint(Object savepoint) {
-            delegate.rollbackToSavepoint(savepoint);
-        }
-
-        @Override
-        public void releaseSavepoint(Object savepoint) {
-            delegate.releaseSavepoint(savepoint);
+        PlatformTransactionManager manager() {
+            return manager;
         }
     }
 }
