@@ -1,0 +1,127 @@
+package dev.contextdb.benchmarks;
+
+import dev.contextdb.benchmarks.boot.tx.contextdb.ContextDbPostingsApplication;
+import dev.contextdb.benchmarks.boot.tx.contextdb.postings.PostingService;
+import dev.contextdb.benchmarks.boot.tx.plain.PlainPostingService;
+import dev.contextdb.benchmarks.boot.tx.plain.PlainPostingsApplication;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A {@code @Transactional} service doing an insert and a select in one transaction on PostgreSQL,
+ * called through a whole Spring Boot application: once with the starter (one bounded context,
+ * {@code SCHEMA}, unqualified {@code JdbcClient} and {@code @Transactional}), once in a plain Boot
+ * application with Boot's single DataSource. Both applications run in every trial, each on a
+ * HikariCP pool of {@value #CONNECTIONS} connections pinned to a schema of its own for this run;
+ * the schemas are dropped at the end.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(3)
+@State(Scope.Benchmark)
+public class TransactionalServiceBenchmark {
+
+    static final int CONNECTIONS = 4;
+
+    private final AtomicLong ids = new AtomicLong();
+    private String contextDbSchema;
+    private String plainSchema;
+    private ConfigurableApplicationContext contextDbApp;
+    private ConfigurableApplicationContext plainApp;
+    private PostingService contextDbService;
+    private PlainPostingService plainService;
+
+    @Setup(Level.Trial)
+    public void start() {
+        String prefix = Postgres.uniquePrefix();
+        contextDbSchema = prefix + "postings";
+        plainSchema = prefix + "plain";
+
+        Map<String, Object> contextDb = new LinkedHashMap<>();
+        contextDb.put("context-db.base-packages", "dev.contextdb.benchmarks.boot.tx.contextdb");
+        contextDb.put("context-db.strategy", "schema");
+        contextDb.put("context-db.datasource.url", Postgres.URL);
+        contextDb.put("context-db.datasource.username", Postgres.USER);
+        contextDb.put("context-db.datasource.password", Postgres.PASSWORD);
+        contextDb.put("context-db.pool.maximum-pool-size", CONNECTIONS);
+        contextDb.put("context-db.pool.minimum-idle", CONNECTIONS);
+        contextDb.put("context-db.contexts.postings.schema", contextDbSchema);
+        contextDbApp = start(ContextDbPostingsApplication.class, contextDb);
+        contextDbService = contextDbApp.getBean(PostingService.class);
+
+        Map<String, Object> plain = new LinkedHashMap<>();
+        plain.put("context-db.enabled", false);
+        plain.put("spring.datasource.url", Postgres.URL);
+        plain.put("spring.datasource.username", Postgres.USER);
+        plain.put("spring.datasource.password", Postgres.PASSWORD);
+        plain.put("spring.datasource.hikari.maximum-pool-size", CONNECTIONS);
+        plain.put("spring.datasource.hikari.minimum-idle", CONNECTIONS);
+        // Pinned the way context-db pins a context's pool: HikariCP's schema setting.
+        plain.put("spring.datasource.hikari.schema", plainSchema);
+        plain.put("spring.flyway.schemas", plainSchema);
+        plain.put("spring.flyway.default-schema", plainSchema);
+        plain.put("spring.flyway.locations", "classpath:db/migration/postings");
+        plainApp = start(PlainPostingsApplication.class, plain);
+        plainService = plainApp.getBean(PlainPostingService.class);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(properties);
+        return app.run();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws SQLException {
+        try {
+            if (contextDbApp != null) {
+                contextDbApp.close();
+            }
+            if (plainApp != null) {
+                plainApp.close();
+            }
+        } finally {
+            Postgres.execute("drop schema if exists " + contextDbSchema + " cascade");
+            Postgres.execute("drop schema if exists " + plainSchema + " cascade");
+        }
+    }
+
+    /** Baseline: the plain Boot application's service. */
+    @Benchmark
+    public long plainBoot() {
+        long id = ids.incrementAndGet();
+        return plainService.post(id, id);
+    }
+
+    /** The same service in bounded context {@code postings}, wired by the starter. */
+    @Benchmark
+    public long contextDb() {
+        long id = ids.incrementAndGet();
+        return contextDbService.post(id, id);
+    }
+}

@@ -1,0 +1,1 @@
+create table posting (id bigint primary key, amount bigint not null);

@@ -1,0 +1,50 @@
+package dev.contextdb.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contextdb.test.TestDatabase;
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Proves the Spring Boot benchmarks run, in a few seconds: in this JVM, one short iteration, one
+ * context for the start-up. Figures come from the real runs in docs/benchmarks-boot.md.
+ */
+class BootBenchmarksSmokeTest {
+
+    @Test
+    void transactionalServiceBenchmarkRunsBothApplications() throws Exception {
+        TestDatabase.postgres().close(); // fails under CI=true, skips otherwise, when PostgreSQL is down
+        Collection<RunResult> results = run(new OptionsBuilder()
+                .include(TransactionalServiceBenchmark.class.getName() + "\\.")
+                .measurementTime(TimeValue.milliseconds(300)));
+        assertThat(results).hasSize(2);
+        assertScoresPositive(results);
+    }
+
+    @Test
+    void bootStartupBenchmarkStartsOneContext() throws Exception {
+        Collection<RunResult> results = run(new OptionsBuilder()
+                .include(BootStartupBenchmark.class.getName() + "\\.")
+                .param("contexts", "1"));
+        assertThat(results).hasSize(1);
+        assertScoresPositive(results);
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws Exception {
+        Options built = options.forks(0).threads(1).warmupIterations(0).measurementIterations(1).build();
+        return new Runner(built).run();
+    }
+
+    private static void assertScoresPositive(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark()).isPositive();
+        }
+    }
+}
