@@ -12,14 +12,19 @@ import dev.contextdb.internal.ContextRoutingDataSource;
 import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.SchemaSwitch;
+import dev.contextdb.internal.StartupTasks;
+import dev.contextdb.internal.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -169,6 +174,7 @@ public final class ContextDb implements AutoCloseable {
         boolean migrate = true;
         boolean roles;
         Guard guard = Guard.WARN;
+        Integer startupThreads;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
         final Map<String, String> pool = new LinkedHashMap<>();
         final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
@@ -269,6 +275,24 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
+         * {@code context-db.startup-threads}: how many pools start, and how many contexts migrate,
+         * at once. Contexts still migrate only after every context they read, and {@code SHARED}
+         * contexts one after the other. By default one per processor (at least two) for database
+         * servers, and 1 for embedded H2; 1 does everything one step at a time, in reads order.
+         * @param threads at least 1
+         * @return this
+         */
+        public Builder startupThreads(int threads) {
+            if (threads < 1) {
+                throw new ContextDbConfigurationException(null, "context-db.startup-threads",
+                        "context-db.startup-threads = " + threads + " is not a number of threads.",
+                        "set it to 1 or more, or remove it to use one per processor.");
+            }
+            this.startupThreads = threads;
+            return this;
+        }
+
+        /**
          * @param classLoader where drivers and migrations are found
          * @return this
          */
@@ -302,12 +326,15 @@ public final class ContextDb implements AutoCloseable {
                         "set it to one of the declared contexts, or remove it.");
             }
             Plan plan = PlacementResolver.resolve(model, this);
-            Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+            StartupTasks tasks = new StartupTasks(startupThreads != null ? startupThreads : defaultThreads(plan),
+                    classLoader);
+            Map<String, HikariDataSource> started = new ConcurrentHashMap<>();
             try {
                 if (roles) {
                     RoleSetup.apply(plan, classLoader);
                 }
                 createSchemas(plan);
+                Map<String, HikariDataSource> pools = startPools(plan, tasks, started);
                 Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
                 ContextGuard contextGuard = new ContextGuard(guard);
                 Map<String, DataSource> dataSources = new LinkedHashMap<>();
@@ -315,7 +342,7 @@ public final class ContextDb implements AutoCloseable {
                 Map<String, Placement> placements = new LinkedHashMap<>();
                 for (ContextPlan context : plan.contexts()) {
                     PoolPlan poolPlan = plan.pools().get(context.poolName());
-                    HikariDataSource pool = pools.computeIfAbsent(poolPlan.name(), name -> startPool(poolPlan));
+                    HikariDataSource pool = pools.get(poolPlan.name());
                     SchemaSwitch schemaSwitch = !context.switching() ? null : switches.computeIfAbsent(
                             poolPlan.name(), name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
                     DataSource dataSource = new ContextDataSource(context.name(), pool,
@@ -325,19 +352,57 @@ public final class ContextDb implements AutoCloseable {
                     placements.put(context.name(), context.placement());
                 }
                 Map<String, MigrationResult> migrations = migrate
-                        ? migrate(plan, dataSources) : Map.of();
+                        ? migrate(plan, tasks) : Map.of();
                 ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
                 ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
                         routing);
                 placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
                 return db;
             } catch (RuntimeException | Error e) {
-                closeAll(pools.values());
+                closeAll(started.values());
                 throw e;
             }
         }
 
-        private Map<String, MigrationResult> migrate(Plan plan, Map<String, DataSource> dataSources) {
+        /**
+         * An embedded H2 database runs on the application's own processors, where migrations at
+         * once only compete (measured: slower than one after the other on two cores). A database
+         * server is mostly waited for: at least two steps at once pay off even on one processor.
+         */
+        private static int defaultThreads(Plan plan) {
+            boolean embedded = plan.pools().values().stream().allMatch(pool -> pool.vendor() == Vendor.H2
+                    && !pool.url().startsWith("jdbc:h2:tcp:") && !pool.url().startsWith("jdbc:h2:ssl:"));
+            return embedded ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
+
+        /**
+         * Starts every pool, several at once: each opens its first connection before it returns,
+         * so that a wrong URL or password fails the start-up. Pools that started are recorded in
+         * {@code started} as they start, for closing should another fail.
+         */
+        private Map<String, HikariDataSource> startPools(Plan plan, StartupTasks tasks,
+                Map<String, HikariDataSource> started) {
+            List<Callable<HikariDataSource>> steps = new ArrayList<>();
+            for (PoolPlan poolPlan : plan.pools().values()) {
+                steps.add(() -> {
+                    HikariDataSource pool = startPool(poolPlan);
+                    started.put(poolPlan.name(), pool);
+                    return pool;
+                });
+            }
+            List<HikariDataSource> list = tasks.runAll(steps);
+            Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+            list.forEach(pool -> pools.put(pool.getPoolName(), pool));
+            return pools;
+        }
+
+        /**
+         * Migrates the contexts a level of the reads order at a time: a context only after every
+         * context it reads. Within a level the contexts migrate at once, each on its own schema or
+         * database; {@code SHARED} contexts, which share one schema and whose tables are told apart
+         * by comparing it before and after, migrate one after the other as one step.
+         */
+        private Map<String, MigrationResult> migrate(Plan plan, StartupTasks tasks) {
             if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
                 log.debug("Flyway is not on the class path; contexts are not migrated");
                 return Map.of();
@@ -345,12 +410,55 @@ public final class ContextDb implements AutoCloseable {
             ContextMigrations migrations = new ContextMigrations(classLoader);
             List<Placement> shared = plan.contexts().stream().map(ContextPlan::placement)
                     .filter(placement -> placement.strategy() == IsolationStrategy.SHARED).toList();
-            Map<String, MigrationResult> results = new LinkedHashMap<>();
-            for (ContextPlan context : plan.contexts()) {
-                results.put(context.name(),
-                        migrations.migrate(context.placement(), migrationDataSource(plan, context), shared));
+            Map<String, MigrationResult> results = new ConcurrentHashMap<>();
+            for (List<ContextPlan> level : readsLevels(plan.contexts())) {
+                List<Callable<Void>> steps = new ArrayList<>();
+                List<ContextPlan> sharedOnes = new ArrayList<>();
+                for (ContextPlan context : level) {
+                    if (context.placement().strategy() == IsolationStrategy.SHARED) {
+                        sharedOnes.add(context);
+                    } else {
+                        steps.add(() -> migrate(migrations, plan, context, shared, results));
+                    }
+                }
+                if (!sharedOnes.isEmpty()) {
+                    steps.add(0, () -> {
+                        for (ContextPlan context : sharedOnes) {
+                            migrate(migrations, plan, context, shared, results);
+                        }
+                        return null;
+                    });
+                }
+                tasks.runAll(steps);
             }
-            return results;
+            Map<String, MigrationResult> ordered = new LinkedHashMap<>();
+            plan.contexts().forEach(context -> ordered.put(context.name(), results.get(context.name())));
+            return ordered;
+        }
+
+        private Void migrate(ContextMigrations migrations, Plan plan, ContextPlan context, List<Placement> shared,
+                Map<String, MigrationResult> results) {
+            results.put(context.name(),
+                    migrations.migrate(context.placement(), migrationDataSource(plan, context), shared));
+            return null;
+        }
+
+        /** The contexts grouped by depth in the reads graph: first those that read none, and so on. */
+        private List<List<ContextPlan>> readsLevels(List<ContextPlan> contexts) {
+            Map<String, Integer> depth = new LinkedHashMap<>();
+            List<List<ContextPlan>> levels = new ArrayList<>();
+            for (ContextPlan context : contexts) { // in reads order: what a context reads comes before it
+                int level = 0;
+                for (String read : model.context(context.name()).map(ContextDefinition::reads).orElse(List.of())) {
+                    level = Math.max(level, depth.getOrDefault(read, -1) + 1);
+                }
+                depth.put(context.name(), level);
+                while (levels.size() <= level) {
+                    levels.add(new ArrayList<>());
+                }
+                levels.get(level).add(context);
+            }
+            return levels;
         }
 
         /**
@@ -370,7 +478,23 @@ public final class ContextDb implements AutoCloseable {
             }
         }
 
+        /** Creates missing schemas, on one connection per server and user rather than one per context. */
         private void createSchemas(Plan plan) {
+            Map<List<String>, Connection> connections = new LinkedHashMap<>();
+            try {
+                createSchemas(plan, connections);
+            } finally {
+                for (Connection connection : connections.values()) {
+                    try {
+                        connection.close();
+                    } catch (SQLException e) {
+                        log.debug("context-db could not close a set-up connection", e);
+                    }
+                }
+            }
+        }
+
+        private void createSchemas(Plan plan, Map<List<String>, Connection> connections) {
             for (ContextPlan context : plan.contexts()) {
                 Placement placement = context.placement();
                 if (placement.schema() == null || context.role() != null) {
@@ -382,7 +506,13 @@ public final class ContextDb implements AutoCloseable {
                 boolean shared = placement.strategy() == IsolationStrategy.SCHEMA;
                 String user = shared ? plan.admin().username() : pool.username();
                 String secret = shared ? plan.admin().password() : pool.password();
-                try (Connection connection = Drivers.connect(pool.baseUrl(), user, secret, classLoader)) {
+                try {
+                    List<String> key = Arrays.asList(pool.baseUrl(), user, secret);
+                    Connection connection = connections.get(key);
+                    if (connection == null) {
+                        connection = Drivers.connect(pool.baseUrl(), user, secret, classLoader);
+                        connections.put(key, connection);
+                    }
                     if (context.vendor().createIfMissing(connection, placement.schema())) {
                         log.info("context-db created schema {} for context {}", placement.schema(), context.name());
                     }

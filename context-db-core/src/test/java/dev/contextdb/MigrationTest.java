@@ -29,7 +29,8 @@ class MigrationTest {
     void aFailedMigrationNamesTheContextAndTheScript(Kind kind) {
         ContextModel model = ContextModel.scan("dev.contextdb.fixtures.broken");
         try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT)) {
-            assertThatThrownBy(() -> scenario.builder(model).build())
+            // One step at a time: with more, sound (same reads level) would migrate beside faulty.
+            assertThatThrownBy(() -> scenario.builder(model).startupThreads(1).build())
                     .isInstanceOf(ContextDbMigrationException.class)
                     .hasMessageStartingWith("Migration of context 'faulty' failed in script V2__broken.sql: ")
                     .satisfies(e -> {
@@ -40,6 +41,20 @@ class MigrationTest {
             // startup stops there and sound is not touched.
             assertThat(scenario.database().tablesIn(scenario.placeOf("faulty"))).contains("faulty_thing");
             assertThat(scenario.database().tablesIn(scenario.placeOf("sound"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailureWhileContextsMigrateAtOnceIsReportedAfterTheOthersFinish(Kind kind) {
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.broken");
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT)) {
+            assertThatThrownBy(() -> scenario.builder(model).startupThreads(2).build())
+                    .isInstanceOf(ContextDbMigrationException.class)
+                    .hasMessageStartingWith("Migration of context 'faulty' failed in script V2__broken.sql: ");
+            // sound migrated beside faulty, wholly: no step is abandoned half-way.
+            assertThat(scenario.database().tablesIn(scenario.placeOf("sound")))
+                    .containsExactlyInAnyOrder("sound_thing", "flyway_schema_history");
         }
     }
 

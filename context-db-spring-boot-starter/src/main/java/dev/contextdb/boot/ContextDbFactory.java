@@ -35,6 +35,9 @@ final class ContextDbFactory {
                 .defaultContext(StringUtils.hasText(properties.getDefaultContext())
                         ? properties.getDefaultContext() : null)
                 .classLoader(classLoader);
+        if (properties.getStartupThreads() != null) {
+            builder.startupThreads(properties.getStartupThreads());
+        }
         sharedDatabase(builder, properties.getDatasource(), environment);
         properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));
         properties.getContexts().forEach((name, context) -> builder.context(name, settings -> apply(context, settings)));

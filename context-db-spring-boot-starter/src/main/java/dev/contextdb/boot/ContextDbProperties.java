@@ -67,6 +67,12 @@ public class ContextDbProperties {
     private Guard guard = Guard.WARN;
 
     /**
+     * How many pools start, and how many contexts migrate, at once; a context still migrates only
+     * after the contexts it reads. Unset: one per processor. 1: one step at a time, in reads order.
+     */
+    private Integer startupThreads;
+
+    /**
      * Whether a call of a public method of a bean whose class belongs to a context makes that
      * context current for the call (such beans are proxied), so the routing DataSource serves it
      * and work called from another context's transaction stays out of that transaction.
@@ -129,6 +135,14 @@ public class ContextDbProperties {
 
     public void setDefaultContext(String defaultContext) {
         this.defaultContext = defaultContext;
+    }
+
+    public Integer getStartupThreads() {
+        return startupThreads;
+    }
+
+    public void setStartupThreads(Integer startupThreads) {
+        this.startupThreads = startupThreads;
     }
 
     public Guard getGuard() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.contextdb.ContextDb;
+import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextScope;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.boot.app.ShopApplication;
@@ -278,6 +279,25 @@ class ContextDbAutoConfigurationTests {
     }
 
     @Test
+    void startupThreadsBelowOneFailTheStartNamingTheProperty() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.startup-threads=0")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(ContextDbConfigurationException.class)
+                        .hasMessage("context-db.startup-threads = 0 is not a number of threads. Fix: set it to 1 or"
+                                + " more, or remove it to use one per processor."));
+    }
+
+    @Test
+    void startupThreadsMigrateTheContextsAllTheSame() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.startup-threads=4")
+                .run(context -> {
+                    assertThat(context.getBean(ContextDb.class).migrations()).containsOnlyKeys("sales", "billing");
+                    assertThat(h2.tablesIn("sales")).contains("flyway_schema_history");
+                    assertThat(h2.tablesIn("billing")).contains("flyway_schema_history");
+                });
+    }
+
+    @Test
     void aBadValueNamesItsProperty() {
         runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.contexts.sales.strategy=sideways")
                 .run(context -> {
@@ -299,7 +319,7 @@ class ContextDbAutoConfigurationTests {
             for (String property : new String[] {"context-db.strategy", "context-db.pooling", "context-db.guard",
                     "context-db.datasource.url", "context-db.default-context", "context-db.base-packages",
                     "context-db.roles.enabled", "context-db.flyway.enabled", "context-db.contexts", "context-db.pool",
-                    "context-db.enter-on-bean-call", "context-db.enabled"}) {
+                    "context-db.enter-on-bean-call", "context-db.enabled", "context-db.startup-threads"}) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("The isolation strategy of every context that does not set its own.");

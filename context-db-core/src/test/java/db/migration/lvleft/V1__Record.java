@@ -1,0 +1,10 @@
+package db.migration.lvleft;
+
+import dev.contextdb.fixtures.levels.RecordingMigration;
+
+public class V1__Record extends RecordingMigration {
+
+    public V1__Record() {
+        super("lvleft");
+    }
+}

@@ -1,0 +1,1 @@
+alter table mixed_thing add column size_cm int;
