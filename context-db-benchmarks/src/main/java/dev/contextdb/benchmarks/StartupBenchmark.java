@@ -22,9 +22,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Startup to ready of the data layer for N contexts on embedded H2 under {@code SCHEMA}: validate
- * the settings, create N schemas, start N pools and run each context's two migrations. A fresh
- * in-memory database for every start. Ratios against N = 1 in the same run.
+ * Startup to ready of the data layer for N contexts under {@code SCHEMA}: validate the settings,
+ * create N schemas, start N pools and run each context's two migrations. On embedded H2 (a fresh
+ * in-memory database for every start) by default; {@code -p database=postgresql} starts on
+ * PostgreSQL, in schemas named for this start and dropped after it. {@code -p threads=1,4}
+ * compares start-up steps one at a time with several at once ({@code 0}: the library's default).
+ * Ratios against N = 1 in the same run.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,8 +43,19 @@ public class StartupBenchmark {
     @Param({"1", "10", "50"})
     public int contexts;
 
+    /** {@code h2} or {@code postgresql}. */
+    @Param({"h2"})
+    public String database;
+
+    /** {@code context-db.startup-threads}; 0 leaves the library's default. */
+    @Param({"0"})
+    public int threads;
+
     private ContextModel model;
     private String url;
+    private String user;
+    private String password;
+    private String prefix;
     private ContextDb started;
 
     @Setup(Level.Trial)
@@ -56,15 +70,36 @@ public class StartupBenchmark {
 
     @Setup(Level.Invocation)
     public void freshDatabase() {
-        url = "jdbc:h2:mem:startup_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        switch (database) {
+            case "h2" -> {
+                url = "jdbc:h2:mem:startup_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+                user = "sa";
+                password = "";
+            }
+            case "postgresql" -> {
+                url = Postgres.URL;
+                user = Postgres.USER;
+                password = Postgres.PASSWORD;
+                prefix = Postgres.uniquePrefix();
+            }
+            default -> throw new IllegalArgumentException("database must be h2 or postgresql, was " + database);
+        }
     }
 
     @Benchmark
     public ContextDb startToReady() {
-        ContextDb.Builder builder = ContextDb.builder(model).datasource(url, "sa", "")
+        ContextDb.Builder builder = ContextDb.builder(model).datasource(url, user, password)
                 .pool("maximumPoolSize", "2").pool("minimumIdle", "1");
+        if (threads > 0) {
+            builder.startupThreads(threads);
+        }
         for (ContextDefinition definition : model.contexts()) {
-            builder.context(definition.name(), settings -> settings.migrationLocations("classpath:db/startup"));
+            builder.context(definition.name(), settings -> {
+                settings.migrationLocations("classpath:db/startup");
+                if (prefix != null) {
+                    settings.schema(prefix + definition.name());
+                }
+            });
         }
         started = builder.build();
         return started;
@@ -73,7 +108,13 @@ public class StartupBenchmark {
     @TearDown(Level.Invocation)
     public void stop() throws Exception {
         started.close();
-        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+        if (prefix != null) {
+            for (ContextDefinition definition : model.contexts()) {
+                Postgres.execute("drop schema if exists " + prefix + definition.name() + " cascade");
+            }
+            return;
+        }
+        try (var connection = java.sql.DriverManager.getConnection(url, user, password);
                 var statement = connection.createStatement()) {
             statement.execute("shutdown");
         }

@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Proves the Spring Boot benchmarks run, in a few seconds: in this JVM, one short iteration, one
- * context for the start-up. Figures come from the real runs in docs/benchmarks-boot.md.
+ * context for the start-up. Figures come from the real runs in docs/benchmarks.md.
  */
 class BootBenchmarksSmokeTest {
 
