@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -64,17 +65,19 @@ public final class ContextDb implements AutoCloseable {
     private final Map<String, PlatformTransactionManager> transactionManagers;
     private final Map<String, HikariDataSource> pools;
     private final Map<String, MigrationResult> migrations;
+    private final Map<String, Object> migrators;
     private final ContextRoutingDataSource routing;
 
     private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, DataSource> dataSources,
             Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
-            Map<String, MigrationResult> migrations, ContextRoutingDataSource routing) {
+            Map<String, MigrationResult> migrations, Map<String, Object> migrators, ContextRoutingDataSource routing) {
         this.model = model;
         this.placements = placements;
         this.dataSources = dataSources;
         this.transactionManagers = transactionManagers;
         this.pools = pools;
         this.migrations = migrations;
+        this.migrators = migrators;
         this.routing = routing;
     }
 
@@ -135,6 +138,27 @@ public final class ContextDb implements AutoCloseable {
     /** @return what each context's migration did at startup, by context; empty without Flyway */
     public Map<String, MigrationResult> migrations() {
         return Collections.unmodifiableMap(migrations);
+    }
+
+    /**
+     * The Flyway instance that migrated a context at start-up, configured as it ran (locations,
+     * schema, history table, the scripts it found), for {@code info()}, {@code validate()} or
+     * {@code repair()}. It connects on connections of its own, with the context's credentials.
+     *
+     * <pre>{@code
+     * db.migrator("orders", Flyway.class).map(flyway -> flyway.info().current());
+     * }</pre>
+     *
+     * @param <T> the type asked for
+     * @param context a context name
+     * @param type {@code org.flywaydb.core.Flyway.class}
+     * @return the instance, or empty when the context was not migrated (Flyway absent, or
+     *     {@code context-db.flyway.enabled=false}) or is not of that type
+     */
+    public <T> Optional<T> migrator(String context, Class<T> type) {
+        known(placements, context);
+        Object migrator = migrators.get(context);
+        return type.isInstance(migrator) ? Optional.of(type.cast(migrator)) : Optional.empty();
     }
 
     /** Closes every pool. */
@@ -351,11 +375,12 @@ public final class ContextDb implements AutoCloseable {
                     transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));
                     placements.put(context.name(), context.placement());
                 }
+                Map<String, Object> migrators = new ConcurrentHashMap<>();
                 Map<String, MigrationResult> migrations = migrate
-                        ? migrate(plan, tasks) : Map.of();
+                        ? migrate(plan, tasks, migrators) : Map.of();
                 ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
                 ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
-                        routing);
+                        Map.copyOf(migrators), routing);
                 placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
                 return db;
             } catch (RuntimeException | Error e) {
@@ -402,7 +427,7 @@ public final class ContextDb implements AutoCloseable {
          * database; {@code SHARED} contexts, which share one schema and whose tables are told apart
          * by comparing it before and after, migrate one after the other as one step.
          */
-        private Map<String, MigrationResult> migrate(Plan plan, StartupTasks tasks) {
+        private Map<String, MigrationResult> migrate(Plan plan, StartupTasks tasks, Map<String, Object> migrators) {
             if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
                 log.debug("Flyway is not on the class path; contexts are not migrated");
                 return Map.of();
@@ -418,13 +443,13 @@ public final class ContextDb implements AutoCloseable {
                     if (context.placement().strategy() == IsolationStrategy.SHARED) {
                         sharedOnes.add(context);
                     } else {
-                        steps.add(() -> migrate(migrations, plan, context, shared, results));
+                        steps.add(() -> migrate(migrations, plan, context, shared, results, migrators));
                     }
                 }
                 if (!sharedOnes.isEmpty()) {
                     steps.add(0, () -> {
                         for (ContextPlan context : sharedOnes) {
-                            migrate(migrations, plan, context, shared, results);
+                            migrate(migrations, plan, context, shared, results, migrators);
                         }
                         return null;
                     });
@@ -437,9 +462,9 @@ public final class ContextDb implements AutoCloseable {
         }
 
         private Void migrate(ContextMigrations migrations, Plan plan, ContextPlan context, List<Placement> shared,
-                Map<String, MigrationResult> results) {
-            results.put(context.name(),
-                    migrations.migrate(context.placement(), migrationDataSource(plan, context), shared));
+                Map<String, MigrationResult> results, Map<String, Object> migrators) {
+            results.put(context.name(), migrations.migrate(context.placement(), migrationDataSource(plan, context),
+                    shared, flyway -> migrators.put(context.name(), flyway)));
             return null;
         }
 

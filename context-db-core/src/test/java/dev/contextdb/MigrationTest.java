@@ -20,7 +20,22 @@ class MigrationTest {
                 ContextDb db = scenario.builder(model).build()) {
             assertThat(db.placements()).extracting(Placement::context).containsExactly("zulu", "alpha");
             assertThat(db.migrations().get("alpha").applied()).isEqualTo(1);
+            // The instance that migrated alpha, kept for inspection; it agrees with the result.
+            assertThat(db.migrator("alpha", org.flywaydb.core.Flyway.class).orElseThrow().info().current()
+                    .getVersion().getVersion()).isEqualTo("1");
+            assertThat(db.migrator("alpha", String.class)).isEmpty();
             assertThat(db.placement("alpha").reads()).containsExactly("zulu");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutMigrationsThereIsNoMigratorAndAnUnknownContextIsNamed() {
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.readsorder");
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(model).migrate(false).build()) {
+            assertThat(db.migrator("alpha", org.flywaydb.core.Flyway.class)).isEmpty();
+            assertThatThrownBy(() -> db.migrator("omega", org.flywaydb.core.Flyway.class))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("omega");
         }
     }
 

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * A {@code <context>Flyway} bean per context when Flyway is on the class path, configured like the
- * migration that ran at startup (locations, schema, history table), for {@code info()},
- * {@code validate()} or {@code repair()} and for Boot's {@code flyway} endpoint.
+ * A {@code <context>Flyway} bean per context when Flyway is on the class path: the instance that
+ * migrated the context at startup (locations, schema, history table; connections of its own), for
+ * {@code info()}, {@code validate()} or {@code repair()} and for Boot's {@code flyway} endpoint.
  *
  * <pre>{@code
  * @Autowired @Qualifier("ordersFlyway") Flyway orders;
@@ -53,10 +53,20 @@ public final class ContextDbFlywayAutoConfiguration {
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             for (String context : beanFactory.getBean(ContextModel.class).names()) {
                 ContextBeanRegistrar.register(registry, context, ContextBeanKind.FLYWAY, Flyway.class,
-                        () -> ContextMigrations.configure(beanFactory.getBean(ContextDb.class).placement(context),
-                                beanFactory.getBean(ContextBeanKind.DATA_SOURCE.beanName(context), DataSource.class),
-                                classLoader).load());
+                        () -> flyway(beanFactory.getBean(ContextDb.class), context));
             }
+        }
+
+        /**
+         * The instance that migrated the context, as it ran; a new one on the context's DataSource
+         * when migrations are off. (A Flyway instance costs a few milliseconds to make; the beans
+         * cannot be lazy, as Boot makes every JDBC bean depend on every Flyway bean.)
+         */
+        private Flyway flyway(ContextDb db, String context) {
+            return db.migrator(context, Flyway.class).orElseGet(() -> ContextMigrations.configure(
+                    db.placement(context),
+                    beanFactory.getBean(ContextBeanKind.DATA_SOURCE.beanName(context), DataSource.class),
+                    classLoader).load());
         }
     }
 }

@@ -207,6 +207,28 @@ class ContextDbAutoConfigurationTests {
     }
 
     @Test
+    void eachContextsFlywayBeanIsTheInstanceThatMigratedIt() {
+        runner.withUserConfiguration(ContextsOnly.class).run(context -> {
+            Flyway sales = context.getBean("salesFlyway", Flyway.class);
+            assertThat(sales).isSameAs(context.getBean(ContextDb.class).migrator("sales", Flyway.class).orElseThrow());
+            assertThat(sales.info().current().getVersion().getVersion()).isEqualTo("1");
+            sales.validate();
+        });
+    }
+
+    @Test
+    void withMigrationsOffEachContextStillHasAFlywayBean() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.flyway.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(ContextDb.class).migrator("sales", Flyway.class)).isEmpty();
+                    Flyway sales = context.getBean("salesFlyway", Flyway.class);
+                    assertThat(sales.info().pending()).hasSize(1);
+                    assertThat(sales.getConfiguration().getDataSource())
+                            .isSameAs(context.getBean("salesDataSource", DataSource.class));
+                });
+    }
+
+    @Test
     void migrationLocationsArePerContext() {
         runner.withUserConfiguration(ContextsOnly.class)
                 .withPropertyValues("context-db.contexts.billing.flyway.locations=classpath:db/migration/sales")
