@@ -132,6 +132,20 @@ class ParallelStartupTest {
         }
     }
 
+    @Test
+    void aLocationThatListsAsEmptyIsLeftToFlywaysScanner(@TempDir Path directory) throws IOException {
+        // An empty folder looks the same as one the shared scan cannot read; Flyway's scanner then
+        // looks itself, so nothing is ever skipped. Here it finds nothing either, and says so.
+        Files.createDirectories(directory.resolve("db/migration/hollow"));
+        ContextModel model = ContextModel.of(List.of(ContextDefinition.of("hollow", "com.example.hollow")));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, getClass().getClassLoader());
+                Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(model).classLoader(loader).build()) {
+            assertThat(db.migrations().get("hollow").applied()).isZero();
+            assertThat(db.migrations().get("hollow").version()).isNull();
+        }
+    }
+
     /** Flyway with its own scanner validates the schema and names the same scripts. */
     private static void assertAgreesWithFlywaysScanner(ContextDb db, String context, ClassLoader loader,
             String... scripts) {

@@ -66,8 +66,9 @@ final class MigrationScripts {
     }
 
     /**
-     * Adds what a class path location holds; false for any other location, or for anything found
-     * that cannot be named relative to it, which leaves the context to Flyway's scanner.
+     * Adds what a class path location holds; false for any other location, for a folder that
+     * lists as empty or is not in a jar or a directory, or for anything found that cannot be named
+     * relative to it: those leave the context to Flyway's scanner, so nothing is ever skipped.
      */
     private boolean find(String descriptor, Charset encoding, Found found) {
         String path = descriptor.startsWith(CLASSPATH) ? descriptor.substring(CLASSPATH.length())
@@ -83,7 +84,12 @@ final class MigrationScripts {
         }
         try {
             for (Resource root : resolver.getResources("classpath*:" + path + "/")) {
+                String protocol = root.getURL().getProtocol();
+                if (!protocol.equals("file") && !protocol.equals("jar")) {
+                    return false; // vfs:, bundle: and the like: Flyway's scanner knows its own
+                }
                 String rootUrl = root.getURL().toString();
+                int before = found.size();
                 for (Resource file : resolver.getResources(rootUrl + "**/*")) {
                     String url = file.getURL().toString();
                     if (!url.startsWith(rootUrl)) {
@@ -98,6 +104,9 @@ final class MigrationScripts {
                     if (relative.endsWith(".class")) {
                         found.addClass(javaMigration(absolute));
                     }
+                }
+                if (found.size() == before) {
+                    return false; // a folder that lists as empty may be one the resolver cannot read
                 }
             }
             return true;
@@ -133,6 +142,10 @@ final class MigrationScripts {
         void add(Script script) {
             resources.add(script);
             byRelativePath.putIfAbsent(script.getRelativePath().toLowerCase(Locale.ROOT), script);
+        }
+
+        int size() {
+            return resources.size();
         }
 
         void addClass(Class<? extends JavaMigration> type) {
