@@ -16,6 +16,7 @@ import dev.contextdb.internal.StartupTasks;
 import dev.contextdb.internal.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -67,10 +68,12 @@ public final class ContextDb implements AutoCloseable {
     private final Map<String, MigrationResult> migrations;
     private final Map<String, Object> migrators;
     private final ContextRoutingDataSource routing;
+    private final Runnable dropEmbedded;
 
     private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, DataSource> dataSources,
             Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
-            Map<String, MigrationResult> migrations, Map<String, Object> migrators, ContextRoutingDataSource routing) {
+            Map<String, MigrationResult> migrations, Map<String, Object> migrators, ContextRoutingDataSource routing,
+            Runnable dropEmbedded) {
         this.model = model;
         this.placements = placements;
         this.dataSources = dataSources;
@@ -79,6 +82,7 @@ public final class ContextDb implements AutoCloseable {
         this.migrations = migrations;
         this.migrators = migrators;
         this.routing = routing;
+        this.dropEmbedded = dropEmbedded;
     }
 
     /**
@@ -161,10 +165,11 @@ public final class ContextDb implements AutoCloseable {
         return type.isInstance(migrator) ? Optional.of(type.cast(migrator)) : Optional.empty();
     }
 
-    /** Closes every pool. */
+    /** Closes every pool, then drops the embedded database if it was built without a URL. */
     @Override
     public void close() {
         closeAll(pools.values());
+        dropEmbedded.run();
     }
 
     private <T> T known(Map<String, T> byContext, String context) {
@@ -195,6 +200,8 @@ public final class ContextDb implements AutoCloseable {
         String username;
         String password;
         String defaultContext;
+        /** The embedded database's URL while building without a URL, else {@code null}. */
+        String embeddedUrl;
         boolean migrate = true;
         boolean roles;
         Guard guard = Guard.WARN;
@@ -349,6 +356,7 @@ public final class ContextDb implements AutoCloseable {
                                 + model.names() + ".",
                         "set it to one of the declared contexts, or remove it.");
             }
+            embeddedUrl = url == null ? PlacementResolver.embeddedUrl() : null;
             Plan plan = PlacementResolver.resolve(model, this);
             StartupTasks tasks = new StartupTasks(startupThreads != null ? startupThreads : defaultThreads(plan),
                     classLoader);
@@ -380,13 +388,37 @@ public final class ContextDb implements AutoCloseable {
                         ? migrate(plan, tasks, migrators) : Map.of();
                 ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
                 ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
-                        Map.copyOf(migrators), routing);
+                        Map.copyOf(migrators), routing, dropEmbedded());
                 placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
                 return db;
             } catch (RuntimeException | Error e) {
                 closeAll(started.values());
+                dropEmbedded().run();
                 throw e;
             }
+        }
+
+        /**
+         * Drops the in-memory database a ContextDb without a URL made for itself ({@code DB_CLOSE_DELAY=-1}
+         * keeps it between connections, so it would outlive the ContextDb otherwise).
+         */
+        private Runnable dropEmbedded() {
+            String embedded = embeddedUrl;
+            if (embedded == null) {
+                return () -> { };
+            }
+            String user = username;
+            String secret = password;
+            ClassLoader loader = classLoader;
+            return () -> {
+                try (Connection connection = Drivers.connect(embedded.replace(";DB_CLOSE_DELAY=-1", ";IFEXISTS=TRUE"),
+                        user, secret, loader);
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    log.debug("context-db: the embedded database was gone already", e);
+                }
+            };
         }
 
         /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  */
 final class PlacementResolver {
 
-    static final String EMBEDDED_URL = "jdbc:h2:mem:contextdb;DB_CLOSE_DELAY=-1";
+    /** The embedded database of a ContextDb built without a URL: its own, dropped when it closes. */
+    static String embeddedUrl() {
+        return "jdbc:h2:mem:contextdb-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
@@ -58,7 +62,7 @@ final class PlacementResolver {
             }
         }
         checkPoolProperties(settings.pool, null, "context-db.pool.");
-        String sharedUrl = settings.url == null ? EMBEDDED_URL : settings.url;
+        String sharedUrl = settings.url == null ? settings.embeddedUrl : settings.url;
         Vendor sharedVendor = vendor(sharedUrl, null, "context-db.datasource.url");
         if (settings.roles) {
             if (sharedVendor == Vendor.H2) {

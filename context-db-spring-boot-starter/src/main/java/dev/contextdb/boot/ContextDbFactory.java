@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -56,9 +55,8 @@ final class ContextDbFactory {
             builder.datasource(environment.getProperty("spring.datasource.url"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
-        } else {
-            builder.datasource("jdbc:h2:mem:contextdb-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
+        // Else the core's embedded H2: a database of this ContextDb's own, dropped when it closes.
     }
 
     private static void apply(ContextDbProperties.Context context, ContextSettings settings) {

@@ -229,6 +229,21 @@ class ContextDbAutoConfigurationTests {
     }
 
     @Test
+    void withoutAnyUrlEachApplicationGetsAnEmbeddedDatabaseDroppedWhenItCloses() {
+        String[] url = new String[1];
+        new ApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                .withUserConfiguration(ContextsOnly.class).run(context -> {
+                    try (java.sql.Connection connection = context.getBean("salesDataSource", DataSource.class)
+                            .getConnection()) {
+                        url[0] = connection.getMetaData().getURL();
+                    }
+                    assertThat(url[0]).startsWith("jdbc:h2:mem:contextdb-");
+                });
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url[0] + ";IFEXISTS=TRUE", "sa", "").close())
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not found");
+    }
+
+    @Test
     void migrationLocationsArePerContext() {
         runner.withUserConfiguration(ContextsOnly.class)
                 .withPropertyValues("context-db.contexts.billing.flyway.locations=classpath:db/migration/sales")
