@@ -85,7 +85,11 @@ public final class ContextTransactionManager implements PlatformTransactionManag
         return delegate.getResourceFactory();
     }
 
-    /** @return the Spring transaction manager underneath, for customisation */
+    /**
+     * @return Spring's transaction manager underneath, for its settings (default timeout,
+     *     rollback on commit failure, execution listeners; the starter applies Boot's
+     *     customizers to it); transactions must go through this manager, which makes the context current
+     */
     public DataSourceTransactionManager delegate() {
         return delegate;
     }

@@ -16,6 +16,7 @@ import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.test.TestDatabase;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -23,9 +24,11 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.Advised;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -34,6 +37,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The auto-configuration on embedded H2: beans, back-off, properties, absent libraries. */
@@ -241,6 +246,30 @@ class ContextDbAutoConfigurationTests {
                 });
         assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url[0] + ";IFEXISTS=TRUE", "sa", "").close())
                 .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not found");
+    }
+
+    @Test
+    void bootsTransactionSettingsAndListenersApplyToEachContextsManager() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withConfiguration(AutoConfigurations.of(TransactionManagerCustomizationAutoConfiguration.class))
+                .withUserConfiguration(ContextsOnly.class)
+                .withBean(TransactionExecutionListener.class, () -> new TransactionExecutionListener() {
+                    @Override
+                    public void afterCommit(TransactionExecution transaction, Throwable failure) {
+                        events.add("commit " + transaction.getTransactionName());
+                    }
+                })
+                .withPropertyValues("spring.transaction.default-timeout=7s",
+                        "spring.transaction.rollback-on-commit-failure=true")
+                .run(context -> {
+                    var sales = (ContextTransactionManager) context.getBean("salesTransactionManager");
+                    assertThat(sales.delegate().getDefaultTimeout()).isEqualTo(7);
+                    assertThat(sales.delegate().isRollbackOnCommitFailure()).isTrue();
+                    TransactionTemplate template = new TransactionTemplate(sales);
+                    template.setName("sales-work");
+                    template.executeWithoutResult(tx -> { });
+                    assertThat(events).containsExactly("commit sales-work");
+                });
     }
 
     @Test
