@@ -9,6 +9,7 @@ import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextScope;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.boot.app.ShopApplication;
+import dev.contextdb.boot.app.billing.BillingInjections;
 import dev.contextdb.boot.app.billing.BillingService;
 import dev.contextdb.boot.app.sales.SalesService;
 import dev.contextdb.boot.props.ContextsOnly;
@@ -91,6 +92,19 @@ class ContextDbAutoConfigurationTests {
                     .isEqualTo(ContextDbJooqAutoConfiguration.class.getName());
             assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getFactoryBeanName())
                     .isEqualTo(ContextDbAutoConfiguration.class.getName());
+        });
+    }
+
+    @Test
+    void everyFormOfInjectionInAContextGetsTheContextsOwnBeans() {
+        runner.withUserConfiguration(ShopApplication.class).run(context -> {
+            BillingInjections billing = context.getBean(BillingInjections.class);
+            assertThat(billing.fieldDataSource()).isSameAs(context.getBean("billingDataSource"));
+            assertThat(billing.setterTransactionManager()).isSameAs(context.getBean("billingTransactionManager"));
+            assertThat(billing.providedJdbcClient()).isSameAs(context.getBean("billingJdbcClient"));
+            assertThat(billing.providedDataSource()).isSameAs(context.getBean("billingDataSource"));
+            // A collection too: a billing class sees neither sales's DataSource nor the routing one.
+            assertThat(billing.allDataSources()).containsExactly(context.getBean("billingDataSource", DataSource.class));
         });
     }
 
