@@ -411,12 +411,12 @@ public final class ContextDb implements AutoCloseable {
             String secret = password;
             ClassLoader loader = classLoader;
             return () -> {
-                try (Connection connection = Drivers.connect(embedded.replace(";DB_CLOSE_DELAY=-1", ";IFEXISTS=TRUE"),
-                        user, secret, loader);
+                // Should it be gone already, this makes an empty one and drops it at once.
+                try (Connection connection = Drivers.connect(embedded, user, secret, loader);
                         Statement statement = connection.createStatement()) {
                     statement.execute("SHUTDOWN");
                 } catch (SQLException e) {
-                    log.debug("context-db: the embedded database was gone already", e);
+                    log.debug("context-db could not drop its embedded database", e);
                 }
             };
         }
