@@ -70,13 +70,13 @@ public final class ContextDb implements AutoCloseable {
     private final ContextRoutingDataSource routing;
     private final Runnable dropEmbedded;
 
-    private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, DataSource> dataSources,
+    private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, ? extends DataSource> dataSources,
             Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
             Map<String, MigrationResult> migrations, Map<String, Object> migrators, ContextRoutingDataSource routing,
             Runnable dropEmbedded) {
         this.model = model;
         this.placements = placements;
-        this.dataSources = dataSources;
+        this.dataSources = Collections.unmodifiableMap(dataSources);
         this.transactionManagers = transactionManagers;
         this.pools = pools;
         this.migrations = migrations;
@@ -369,7 +369,7 @@ public final class ContextDb implements AutoCloseable {
                 Map<String, HikariDataSource> pools = startPools(plan, tasks, started);
                 Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
                 ContextGuard contextGuard = new ContextGuard(guard);
-                Map<String, DataSource> dataSources = new LinkedHashMap<>();
+                Map<String, ContextDataSource> dataSources = new LinkedHashMap<>();
                 Map<String, PlatformTransactionManager> transactionManagers = new LinkedHashMap<>();
                 Map<String, Placement> placements = new LinkedHashMap<>();
                 for (ContextPlan context : plan.contexts()) {
@@ -377,7 +377,7 @@ public final class ContextDb implements AutoCloseable {
                     HikariDataSource pool = pools.get(poolPlan.name());
                     SchemaSwitch schemaSwitch = !context.switching() ? null : switches.computeIfAbsent(
                             poolPlan.name(), name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
-                    DataSource dataSource = new ContextDataSource(context.name(), pool,
+                    ContextDataSource dataSource = new ContextDataSource(context.name(), pool,
                             context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard);
                     dataSources.put(context.name(), dataSource);
                     transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));

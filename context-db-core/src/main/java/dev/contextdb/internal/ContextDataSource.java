@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class ContextDataSource extends DelegatingDataSource {
 
     private final String context;
+    private final DataSource pool;
     private final String schema;
     private final SchemaSwitch schemaSwitch;
     private final ContextGuard guard;
@@ -29,6 +30,7 @@ public final class ContextDataSource extends DelegatingDataSource {
             ContextGuard guard) {
         super(pool);
         this.context = context;
+        this.pool = pool;
         this.schema = schema;
         this.schemaSwitch = schemaSwitch;
         this.guard = guard;
@@ -46,18 +48,30 @@ public final class ContextDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        guard.check(context);
+        return connect(ThreadState.get());
+    }
+
+    /**
+     * A connection for this context.
+     * @param state the thread's state, as the routing DataSource has read it, or {@code null}
+     */
+    Connection connect(ThreadState state) throws SQLException {
+        guard.check(context, state);
         Connection connection;
         try {
-            connection = obtainTargetDataSource().getConnection();
+            connection = pool.getConnection();
         } catch (SQLException e) {
-            throw new SQLException("Context '" + context + "' got no connection from its database: " + e.getMessage(),
-                    e.getSQLState(), e.getErrorCode(), e);
+            throw noConnection(e);
         }
         if (schemaSwitch != null) {
             schemaSwitch.ensure(connection, schema);
         }
         return connection;
+    }
+
+    private SQLException noConnection(SQLException e) {
+        return new SQLException("Context '" + context + "' got no connection from its database: " + e.getMessage(),
+                e.getSQLState(), e.getErrorCode(), e);
     }
 
     @Override

@@ -30,15 +30,21 @@ public final class ContextGuard {
         return mode;
     }
 
-    /** Called before {@code context} takes a connection. */
-    void check(String context) {
-        if (mode == Guard.ALLOW || !OpenTransactions.any()) {
+    /**
+     * Called before {@code context} takes a connection.
+     * @param state the thread's state, read once by the caller, or {@code null}
+     */
+    void check(String context, ThreadState state) {
+        if (mode == Guard.ALLOW || state == null || state.open == null) {
             return;
         }
-        String open = OpenTransactions.otherThan(context);
-        if (open == null) {
-            return;
+        String open = OpenTransactions.otherThan(state, context);
+        if (open != null) {
+            crossing(context, open);
         }
+    }
+
+    private void crossing(String context, String open) {
         String site = callSite();
         String message = "Context '" + context + "' takes a connection while context '" + open
                 + "' has a transaction open on this thread, at " + site + ": the work of '" + context

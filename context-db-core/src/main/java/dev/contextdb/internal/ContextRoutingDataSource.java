@@ -1,5 +1,9 @@
 package dev.contextdb.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +20,13 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
  * context's own DataSource: inside context A's transaction, {@code DataSourceUtils} on the router
  * returns A's transactional connection, and after switching to context B it returns B's — never
  * A's connection for B's work, which is what happens when a router is its own resource key.
+ *
+ * <p>It reads the thread's {@link ThreadState} once per connection, for the current context and
+ * for the guard, and remembers its last choice there.
  */
 public final class ContextRoutingDataSource extends AbstractRoutingDataSource implements InfrastructureProxy {
 
+    private final HashMap<String, ContextDataSource> lookup;
     private final Map<String, DataSource> targets;
     private final List<String> names;
     private final String defaultContext;
@@ -27,8 +35,10 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
      * @param targets each context's DataSource, by context name
      * @param defaultContext the context to use when none is current, or {@code null} to fail then
      */
-    public ContextRoutingDataSource(Map<String, DataSource> targets, String defaultContext) {
-        this.targets = Map.copyOf(targets);
+    public ContextRoutingDataSource(Map<String, ContextDataSource> targets, String defaultContext) {
+        // A HashMap, not Map.copyOf: its lookup masks the hash where the immutable map divides.
+        this.lookup = new HashMap<>(targets);
+        this.targets = Collections.unmodifiableMap(lookup);
         this.names = targets.keySet().stream().sorted().toList();
         this.defaultContext = defaultContext;
         setTargetDataSources(new LinkedHashMap<>(targets));
@@ -38,26 +48,56 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
 
     @Override
     protected Object determineCurrentLookupKey() {
-        String current = CurrentContext.get();
-        return current != null ? current : defaultContext;
+        return key(ThreadState.get());
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        // One read of the thread's state serves the routing and the context's guard.
+        ThreadState state = ThreadState.get();
+        return target(state).connect(state);
     }
 
     @Override
     protected DataSource determineTargetDataSource() {
-        String key = (String) determineCurrentLookupKey();
+        return target(ThreadState.get());
+    }
+
+    private String key(ThreadState state) {
+        String current = state == null ? null : state.current;
+        return current != null ? current : defaultContext;
+    }
+
+    private ContextDataSource target(ThreadState state) {
+        String key = key(state);
+        // The thread's last choice, if it was this router's for this very context: a thread that
+        // stays in one context skips the map (routing then costs what raw HikariCP does, measured).
+        if (state != null && state.routedBy == this && state.routedKey == key) {
+            return state.routedTo;
+        }
+        ContextDataSource target = key != null ? lookup.get(key) : null;
+        if (target == null) {
+            throw noTarget(key);
+        }
+        if (state != null) {
+            state.routedBy = this;
+            state.routedKey = key;
+            state.routedTo = target;
+        }
+        return target;
+    }
+
+    /** Kept out of {@link #target(ThreadState)}, so that the lookup stays small enough to inline. */
+    private IllegalStateException noTarget(String key) {
         if (key == null) {
-            throw new IllegalStateException("No bounded context is current on thread '" + Thread.currentThread().getName()
+            return new IllegalStateException("No bounded context is current on thread '" + Thread.currentThread().getName()
                     + "', so the routing DataSource cannot choose a database. Enter one with ContextScope.run(\"<context>\", ...),"
                     + " call the code through a bean or @Transactional method of its context, inject the context's own"
                     + " DataSource, or set context-db.default-context. Contexts: " + names + ".");
         }
-        DataSource target = targets.get(key);
-        if (target == null) {
-            throw new IllegalStateException("Unknown bounded context '" + key + "' is current on thread '"
-                    + Thread.currentThread().getName() + "'; known contexts: " + names
-                    + ". Check the name given to ContextScope.");
-        }
-        return target;
+        return new IllegalStateException("Unknown bounded context '" + key + "' is current on thread '"
+                + Thread.currentThread().getName() + "'; known contexts: " + names
+                + ". Check the name given to ContextScope.");
     }
 
     @Override

@@ -4,18 +4,18 @@ package dev.contextdb.internal;
  * The thread-bound current context. Not API: use {@link dev.contextdb.ContextScope}.
  *
  * <p>The stack of entered contexts is the Java call stack: each entry remembers the context it
- * replaced and puts it back on exit, so nothing is allocated per entry.
+ * replaced and puts it back on exit, so nothing is allocated per entry once the thread has its
+ * {@link ThreadState}.
  */
 public final class CurrentContext {
-
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private CurrentContext() {
     }
 
     /** @return the current context's name, or {@code null} outside every context */
     public static String get() {
-        return CURRENT.get();
+        ThreadState state = ThreadState.get();
+        return state == null ? null : state.current;
     }
 
     /**
@@ -23,8 +23,9 @@ public final class CurrentContext {
      * @return the context it replaced (possibly {@code null}), to hand to {@link #restore(String)}
      */
     public static String enter(String context) {
-        String previous = CURRENT.get();
-        CURRENT.set(context);
+        ThreadState state = ThreadState.obtain();
+        String previous = state.current;
+        state.current = context;
         return previous;
     }
 
@@ -48,10 +49,10 @@ public final class CurrentContext {
 
     /** Puts back the context {@link #enter(String)} returned. */
     public static void restore(String previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
+        ThreadState state = previous == null ? ThreadState.get() : ThreadState.obtain();
+        if (state != null) {
+            state.current = previous;
+            state.releaseIfEmpty();
         }
     }
 }

@@ -4,42 +4,42 @@ import java.util.ArrayDeque;
 
 /**
  * The contexts whose transactions are open on the current thread, innermost last. Maintained by
- * {@link ContextTransactionManager}; read by the guard on every connection request, which costs
- * one thread-local read when no transaction is open.
+ * {@link ContextTransactionManager}; read by the guard on every connection request from the
+ * thread's {@link ThreadState}, which the routing DataSource has already read.
  */
 final class OpenTransactions {
-
-    private static final ThreadLocal<ArrayDeque<String>> OPEN = new ThreadLocal<>();
 
     private OpenTransactions() {
     }
 
     static void opened(String context) {
-        ArrayDeque<String> open = OPEN.get();
-        if (open == null) {
-            open = new ArrayDeque<>(4);
-            OPEN.set(open);
+        ThreadState state = ThreadState.obtain();
+        if (state.open == null) {
+            state.open = new ArrayDeque<>(4);
         }
-        open.addLast(context);
+        state.open.addLast(context);
     }
 
     static void closed(String context) {
-        ArrayDeque<String> open = OPEN.get();
-        if (open != null) {
-            open.removeLastOccurrence(context);
-            if (open.isEmpty()) {
-                OPEN.remove();
+        ThreadState state = ThreadState.get();
+        if (state != null && state.open != null) {
+            state.open.removeLastOccurrence(context);
+            if (state.open.isEmpty()) {
+                state.open = null;
+                state.releaseIfEmpty();
             }
         }
     }
 
-    /** @return the innermost context other than {@code context} with an open transaction, or {@code null} */
-    static String otherThan(String context) {
-        ArrayDeque<String> open = OPEN.get();
-        if (open == null) {
+    /**
+     * @param state the thread's state, or {@code null}
+     * @return the innermost context other than {@code context} with an open transaction, or {@code null}
+     */
+    static String otherThan(ThreadState state, String context) {
+        if (state == null || state.open == null) {
             return null;
         }
-        var descending = open.descendingIterator();
+        var descending = state.open.descendingIterator();
         while (descending.hasNext()) {
             String candidate = descending.next();
             if (!candidate.equals(context)) {
@@ -47,10 +47,5 @@ final class OpenTransactions {
             }
         }
         return null;
-    }
-
-    /** @return whether any transaction of a context is open on this thread */
-    static boolean any() {
-        return OPEN.get() != null;
     }
 }
