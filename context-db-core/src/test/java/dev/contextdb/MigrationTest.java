@@ -28,6 +28,35 @@ class MigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void eachMigratorIsConfiguredForItsOwnContext(Kind kind) {
+        // Flyway's environment is resolved before each instance is made (a start-up saving): each
+        // instance must still carry its own context's schema, history table and DataSource.
+        ContextModel model = ContextModel.scan("dev.contextdb.fixtures.shop");
+        for (IsolationStrategy strategy : new IsolationStrategy[] {IsolationStrategy.SCHEMA, IsolationStrategy.SHARED}) {
+            try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT);
+                    ContextDb db = scenario.builder(model).build()) {
+                for (String context : model.names()) {
+                    var configuration = db.migrator(context, org.flywaydb.core.Flyway.class).orElseThrow()
+                            .getConfiguration();
+                    Placement placement = db.placement(context);
+                    if (strategy == IsolationStrategy.SCHEMA) {
+                        assertThat(configuration.getSchemas()).containsExactly(placement.schema());
+                        assertThat(configuration.getDefaultSchema()).isEqualTo(placement.schema());
+                        assertThat(configuration.getTable()).isEqualTo("flyway_schema_history");
+                    } else {
+                        assertThat(configuration.getSchemas()).isEmpty();
+                        assertThat(configuration.getTable()).isEqualTo("flyway_schema_history_" + context);
+                    }
+                    assertThat(configuration.getLocations()).extracting(Object::toString)
+                            .containsExactly("classpath:db/migration/" + context);
+                }
+                assertThat(db.migrations().get("orders").applied()).isPositive();
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void withoutMigrationsThereIsNoMigratorAndAnUnknownContextIsNamed() {
         ContextModel model = ContextModel.scan("dev.contextdb.fixtures.readsorder");

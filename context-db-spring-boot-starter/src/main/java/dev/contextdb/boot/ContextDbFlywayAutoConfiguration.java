@@ -63,10 +63,10 @@ public final class ContextDbFlywayAutoConfiguration {
          * cannot be lazy, as Boot makes every JDBC bean depend on every Flyway bean.)
          */
         private Flyway flyway(ContextDb db, String context) {
-            return db.migrator(context, Flyway.class).orElseGet(() -> ContextMigrations.configure(
+            return db.migrator(context, Flyway.class).orElseGet(() -> ContextMigrations.load(ContextMigrations.configure(
                     db.placement(context),
                     beanFactory.getBean(ContextBeanKind.DATA_SOURCE.beanName(context), DataSource.class),
-                    classLoader).load());
+                    classLoader)));
         }
     }
 }
