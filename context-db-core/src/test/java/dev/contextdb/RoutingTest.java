@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The routing DataSource: where it routes, inside and outside transactions, and how it fails. */
@@ -72,6 +77,13 @@ class RoutingTest {
             inOrders.executeWithoutResult(tx -> {
                 routed.update("insert into purchase_order (id, product_id, quantity) values (1, 1, 1)");
                 Connection ordersConnection = DataSourceUtils.getConnection(routing);
+                List<String> resumedIn = new ArrayList<>();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void resume() {
+                        resumedIn.add(ContextScope.current().orElse("none"));
+                    }
+                });
 
                 inInventory.executeWithoutResult(inner -> {
                     assertThat(ContextScope.current()).contains("inventory");
@@ -89,6 +101,9 @@ class RoutingTest {
                 });
 
                 assertThat(ContextScope.current()).contains("orders");
+                // orders' synchronizations resumed after inventory's transaction and after catalog's
+                // scope, each time with orders current again.
+                assertThat(resumedIn).containsExactly("orders", "orders");
                 assertThat(DataSourceUtils.getConnection(routing)).isSameAs(ordersConnection);
                 tx.setRollbackOnly();
             });
@@ -100,6 +115,48 @@ class RoutingTest {
                     .containsExactly("10");
             assertThat(scenario.query("catalog", "select name from " + scenario.qualified("catalog", "product")))
                     .containsExactly("teapot");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void requiresNewInTheSameContextRunsOnItsOwnConnectionAndTheOuterResumesOnItsOwn(Kind kind) {
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(SHOP).build()) {
+            DataSource routing = db.routingDataSource();
+            JdbcTemplate routed = new JdbcTemplate(routing);
+            TransactionTemplate outer = new TransactionTemplate(db.transactionManager("orders"));
+            TransactionTemplate requiresNew = new TransactionTemplate(db.transactionManager("orders"));
+            requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            List<String> seen = new ArrayList<>();
+            int[] id = {0};
+            Runnable work = () -> outer.executeWithoutResult(tx -> {
+                Connection outerConnection = DataSourceUtils.getConnection(routing);
+                routed.update("insert into purchase_order (id, product_id, quantity) values (?, 1, 1)", ++id[0]);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void resume() {
+                        seen.add("outer resumed in " + ContextScope.current().orElse("none"));
+                    }
+                });
+                requiresNew.executeWithoutResult(inner -> {
+                    assertThat(DataSourceUtils.getConnection(routing)).isNotSameAs(outerConnection);
+                    routed.update("insert into purchase_order (id, product_id, quantity) values (?, 2, 2)", ++id[0]);
+                });
+                assertThat(ContextScope.current()).contains("orders");
+                assertThat(DataSourceUtils.getConnection(routing)).isSameAs(outerConnection);
+                tx.setRollbackOnly();
+            });
+
+            // Entered by a bean of the context first (the usual case), and from outside every context.
+            ContextScope.run("orders", work::run);
+            work.run();
+
+            assertThat(seen).containsExactly("outer resumed in orders", "outer resumed in orders");
+            assertThat(ContextScope.current()).isEmpty();
+            // The outer transactions rolled back; the inner ones committed on their own connections.
+            assertThat(scenario.query("orders", "select product_id from "
+                    + scenario.qualified("orders", "purchase_order") + " order by id")).containsExactly("2", "2");
         }
     }
 

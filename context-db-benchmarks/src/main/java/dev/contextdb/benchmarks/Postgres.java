@@ -2,6 +2,8 @@ package dev.contextdb.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +22,28 @@ final class Postgres {
 
     static String uniquePrefix() {
         return "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    }
+
+    /**
+     * @param url a JDBC URL
+     * @param properties connection properties, {@code name=value} pairs
+     * @return the URL with the properties added
+     */
+    static String withProperties(String url, String... properties) {
+        StringBuilder result = new StringBuilder(url);
+        for (String property : properties) {
+            result.append(result.indexOf("?") < 0 ? '?' : '&').append(property);
+        }
+        return result.toString();
+    }
+
+    /**
+     * @param url a JDBC URL
+     * @param options server options for every session, as {@code -c name=value}
+     * @return the URL with the options added (the driver's {@code options} property)
+     */
+    static String withOptions(String url, String options) {
+        return withProperties(url, "options=" + URLEncoder.encode(options, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     static HikariDataSource pool(String name, int size) {

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,6 +47,14 @@ public class TransactionalServiceBenchmark {
 
     static final int CONNECTIONS = 4;
 
+    /**
+     * PostgreSQL's {@code synchronous_commit} for both applications' sessions: {@code on} waits for
+     * each commit's WAL flush (a disk sync, whose time varies from one commit to the next);
+     * {@code off} leaves the disk out, so the statements and the Java around them are what is timed.
+     */
+    @Param({"on", "off"})
+    public String synchronousCommit;
+
     private final AtomicLong ids = new AtomicLong();
     private String contextDbSchema;
     private String plainSchema;
@@ -57,33 +68,50 @@ public class TransactionalServiceBenchmark {
         String prefix = Postgres.uniquePrefix();
         contextDbSchema = prefix + "postings";
         plainSchema = prefix + "plain";
+        String url = Postgres.withOptions(Postgres.URL, "-c synchronous_commit=" + synchronousCommit);
+        contextDbApp = startContextDb(url, contextDbSchema);
+        contextDbService = contextDbApp.getBean(PostingService.class);
+        plainApp = startPlain(url, plainSchema);
+        plainService = plainApp.getBean(PlainPostingService.class);
+    }
 
+    /**
+     * @param url the JDBC URL
+     * @param schema the context's schema
+     * @return the context-db application: context {@code postings} in {@code schema}
+     */
+    static ConfigurableApplicationContext startContextDb(String url, String schema) {
         Map<String, Object> contextDb = new LinkedHashMap<>();
         contextDb.put("context-db.base-packages", "dev.contextdb.benchmarks.boot.tx.contextdb");
         contextDb.put("context-db.strategy", "schema");
-        contextDb.put("context-db.datasource.url", Postgres.URL);
+        contextDb.put("context-db.datasource.url", url);
         contextDb.put("context-db.datasource.username", Postgres.USER);
         contextDb.put("context-db.datasource.password", Postgres.PASSWORD);
         contextDb.put("context-db.pool.maximum-pool-size", CONNECTIONS);
         contextDb.put("context-db.pool.minimum-idle", CONNECTIONS);
-        contextDb.put("context-db.contexts.postings.schema", contextDbSchema);
-        contextDbApp = start(ContextDbPostingsApplication.class, contextDb);
-        contextDbService = contextDbApp.getBean(PostingService.class);
+        contextDb.put("context-db.contexts.postings.schema", schema);
+        return start(ContextDbPostingsApplication.class, contextDb);
+    }
 
+    /**
+     * @param url the JDBC URL
+     * @param schema the schema Boot's DataSource and Flyway are pinned to
+     * @return the plain Boot application
+     */
+    static ConfigurableApplicationContext startPlain(String url, String schema) {
         Map<String, Object> plain = new LinkedHashMap<>();
         plain.put("context-db.enabled", false);
-        plain.put("spring.datasource.url", Postgres.URL);
+        plain.put("spring.datasource.url", url);
         plain.put("spring.datasource.username", Postgres.USER);
         plain.put("spring.datasource.password", Postgres.PASSWORD);
         plain.put("spring.datasource.hikari.maximum-pool-size", CONNECTIONS);
         plain.put("spring.datasource.hikari.minimum-idle", CONNECTIONS);
         // Pinned the way context-db pins a context's pool: HikariCP's schema setting.
-        plain.put("spring.datasource.hikari.schema", plainSchema);
-        plain.put("spring.flyway.schemas", plainSchema);
-        plain.put("spring.flyway.default-schema", plainSchema);
+        plain.put("spring.datasource.hikari.schema", schema);
+        plain.put("spring.flyway.schemas", schema);
+        plain.put("spring.flyway.default-schema", schema);
         plain.put("spring.flyway.locations", "classpath:db/migration/postings");
-        plainApp = start(PlainPostingsApplication.class, plain);
-        plainService = plainApp.getBean(PlainPostingService.class);
+        return start(PlainPostingsApplication.class, plain);
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
@@ -123,5 +151,24 @@ public class TransactionalServiceBenchmark {
     public long contextDb() {
         long id = ids.incrementAndGet();
         return contextDbService.post(id, id);
+    }
+
+    /**
+     * Both applications at the same time, one thread each: whatever the machine and PostgreSQL do
+     * during the run falls on both alike. The plain application's thread.
+     */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public long sideBySidePlainBoot() {
+        return plainBoot();
+    }
+
+    /** The context-db application's thread of {@link #sideBySidePlainBoot()}'s group. */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public long sideBySideContextDb() {
+        return contextDb();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contextdb.test.TestDatabase;
 import java.util.Collection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -23,9 +24,19 @@ class BootBenchmarksSmokeTest {
         TestDatabase.postgres().close(); // fails under CI=true, skips otherwise, when PostgreSQL is down
         Collection<RunResult> results = run(new OptionsBuilder()
                 .include(TransactionalServiceBenchmark.class.getName() + "\\.")
+                .param("synchronousCommit", "off")
                 .measurementTime(TimeValue.milliseconds(300)));
-        assertThat(results).hasSize(2);
+        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceFirst(".*\\.", ""))
+                .containsExactlyInAnyOrder("contextDb", "plainBoot", "sideBySide");
         assertScoresPositive(results);
+    }
+
+    @Test
+    void bothApplicationsMakeTheSameThreeRoundTripsPerTransaction() throws Exception {
+        TestDatabase.postgres().close();
+        List<TransactionCost.Side> sides = TransactionCost.measure(2, 20);
+        // begin + insert, select, commit: context-db adds no statement to the plain application's.
+        assertThat(sides).extracting(TransactionCost.Side::roundTrips).containsExactly(3.0, 3.0);
     }
 
     @Test
