@@ -85,9 +85,9 @@ public final class TransactionCost {
         }
     }
 
-    private static String counted(String counter) {
-        return Postgres.withProperties(Postgres.URL, "socketFactory=" + RoundTripCounter.class.getName(),
-                "socketFactoryArg=" + counter);
+    private static TransactionalServiceBenchmark.Database counted(String counter) {
+        return TransactionalServiceBenchmark.Database.postgres(Postgres.withProperties(Postgres.URL,
+                "socketFactory=" + RoundTripCounter.class.getName(), "socketFactoryArg=" + counter));
     }
 
     /** One application's call and its measurements, one entry per block. */

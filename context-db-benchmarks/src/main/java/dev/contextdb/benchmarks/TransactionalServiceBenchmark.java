@@ -4,7 +4,10 @@ import dev.contextdb.benchmarks.boot.tx.contextdb.ContextDbPostingsApplication;
 import dev.contextdb.benchmarks.boot.tx.contextdb.postings.PostingService;
 import dev.contextdb.benchmarks.boot.tx.plain.PlainPostingService;
 import dev.contextdb.benchmarks.boot.tx.plain.PlainPostingsApplication;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,16 +51,21 @@ public class TransactionalServiceBenchmark {
     static final int CONNECTIONS = 4;
 
     /**
-     * PostgreSQL's {@code synchronous_commit} for both applications' sessions: {@code on} waits for
-     * each commit's WAL flush (a disk sync, whose time varies from one commit to the next);
-     * {@code off} leaves the disk out, so the statements and the Java around them are what is timed.
+     * Where both applications keep their data: {@code postgresql} (each commit waits for its WAL
+     * flush, a disk sync whose time varies from one commit to the next), {@code postgresql-async}
+     * (the sessions' {@code synchronous_commit=off}: the disk is left out, the statements and the Java
+     * around them are what is timed), or {@code h2}: an in-memory H2 database of each application's
+     * own in this JVM, where the database costs little and the Java of the call (Spring's and
+     * context-db's) is most of the time.
      */
-    @Param({"on", "off"})
-    public String synchronousCommit;
+    @Param({"postgresql", "postgresql-async", "h2"})
+    public String database;
 
     private final AtomicLong ids = new AtomicLong();
     private String contextDbSchema;
     private String plainSchema;
+    private Database contextDbDatabase;
+    private Database plainDatabase;
     private ConfigurableApplicationContext contextDbApp;
     private ConfigurableApplicationContext plainApp;
     private PostingService contextDbService;
@@ -68,25 +76,50 @@ public class TransactionalServiceBenchmark {
         String prefix = Postgres.uniquePrefix();
         contextDbSchema = prefix + "postings";
         plainSchema = prefix + "plain";
-        String url = Postgres.withOptions(Postgres.URL, "-c synchronous_commit=" + synchronousCommit);
-        contextDbApp = startContextDb(url, contextDbSchema);
+        contextDbDatabase = database(prefix + "contextdb");
+        plainDatabase = database(prefix + "plain");
+        if (database.equals("h2")) {
+            // HikariCP's schema setting needs the schema to exist on H2 (PostgreSQL accepts any
+            // search_path): a plain application creates it when a connection opens.
+            plainDatabase = new Database(plainDatabase.url() + ";INIT=CREATE SCHEMA IF NOT EXISTS \"" + plainSchema + "\"",
+                    plainDatabase.user(), plainDatabase.password());
+        }
+        contextDbApp = startContextDb(contextDbDatabase, contextDbSchema);
         contextDbService = contextDbApp.getBean(PostingService.class);
-        plainApp = startPlain(url, plainSchema);
+        plainApp = startPlain(plainDatabase, plainSchema);
         plainService = plainApp.getBean(PlainPostingService.class);
     }
 
+    private Database database(String name) {
+        return switch (database) {
+            case "postgresql" -> Database.postgres(Postgres.URL);
+            case "postgresql-async" -> Database.postgres(Postgres.withOptions(Postgres.URL, "-c synchronous_commit=off"));
+            case "h2" -> new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+            default -> throw new IllegalArgumentException("database must be postgresql, postgresql-async or h2, was "
+                    + database);
+        };
+    }
+
+    /** A database the applications connect to. */
+    record Database(String url, String user, String password) {
+
+        static Database postgres(String url) {
+            return new Database(url, Postgres.USER, Postgres.PASSWORD);
+        }
+    }
+
     /**
-     * @param url the JDBC URL
+     * @param database where the data lives
      * @param schema the context's schema
      * @return the context-db application: context {@code postings} in {@code schema}
      */
-    static ConfigurableApplicationContext startContextDb(String url, String schema) {
+    static ConfigurableApplicationContext startContextDb(Database database, String schema) {
         Map<String, Object> contextDb = new LinkedHashMap<>();
         contextDb.put("context-db.base-packages", "dev.contextdb.benchmarks.boot.tx.contextdb");
         contextDb.put("context-db.strategy", "schema");
-        contextDb.put("context-db.datasource.url", url);
-        contextDb.put("context-db.datasource.username", Postgres.USER);
-        contextDb.put("context-db.datasource.password", Postgres.PASSWORD);
+        contextDb.put("context-db.datasource.url", database.url());
+        contextDb.put("context-db.datasource.username", database.user());
+        contextDb.put("context-db.datasource.password", database.password());
         contextDb.put("context-db.pool.maximum-pool-size", CONNECTIONS);
         contextDb.put("context-db.pool.minimum-idle", CONNECTIONS);
         contextDb.put("context-db.contexts.postings.schema", schema);
@@ -94,16 +127,16 @@ public class TransactionalServiceBenchmark {
     }
 
     /**
-     * @param url the JDBC URL
+     * @param database where the data lives
      * @param schema the schema Boot's DataSource and Flyway are pinned to
      * @return the plain Boot application
      */
-    static ConfigurableApplicationContext startPlain(String url, String schema) {
+    static ConfigurableApplicationContext startPlain(Database database, String schema) {
         Map<String, Object> plain = new LinkedHashMap<>();
         plain.put("context-db.enabled", false);
-        plain.put("spring.datasource.url", url);
-        plain.put("spring.datasource.username", Postgres.USER);
-        plain.put("spring.datasource.password", Postgres.PASSWORD);
+        plain.put("spring.datasource.url", database.url());
+        plain.put("spring.datasource.username", database.user());
+        plain.put("spring.datasource.password", database.password());
         plain.put("spring.datasource.hikari.maximum-pool-size", CONNECTIONS);
         plain.put("spring.datasource.hikari.minimum-idle", CONNECTIONS);
         // Pinned the way context-db pins a context's pool: HikariCP's schema setting.
@@ -134,8 +167,20 @@ public class TransactionalServiceBenchmark {
                 plainApp.close();
             }
         } finally {
-            Postgres.execute("drop schema if exists " + contextDbSchema + " cascade");
-            Postgres.execute("drop schema if exists " + plainSchema + " cascade");
+            if (database.equals("h2")) {
+                shutdown(contextDbDatabase);
+                shutdown(plainDatabase);
+            } else {
+                Postgres.execute("drop schema if exists " + contextDbSchema + " cascade");
+                Postgres.execute("drop schema if exists " + plainSchema + " cascade");
+            }
+        }
+    }
+
+    private static void shutdown(Database h2) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(h2.url(), h2.user(), h2.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("shutdown");
         }
     }
 

@@ -24,10 +24,12 @@ class BootBenchmarksSmokeTest {
         TestDatabase.postgres().close(); // fails under CI=true, skips otherwise, when PostgreSQL is down
         Collection<RunResult> results = run(new OptionsBuilder()
                 .include(TransactionalServiceBenchmark.class.getName() + "\\.")
-                .param("synchronousCommit", "off")
+                .param("database", "postgresql", "h2")
                 .measurementTime(TimeValue.milliseconds(300)));
-        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceFirst(".*\\.", ""))
-                .containsExactlyInAnyOrder("contextDb", "plainBoot", "sideBySide");
+        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceFirst(".*\\.", "")
+                        + " on " + result.getParams().getParam("database"))
+                .containsExactlyInAnyOrder("contextDb on postgresql", "plainBoot on postgresql", "sideBySide on postgresql",
+                        "contextDb on h2", "plainBoot on h2", "sideBySide on h2");
         assertScoresPositive(results);
     }
 
