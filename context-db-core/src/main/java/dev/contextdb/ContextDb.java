@@ -207,6 +207,8 @@ public final class ContextDb implements AutoCloseable {
         Guard guard = Guard.WARN;
         Integer startupThreads;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
+        /** The class loader's JDBC drivers, looked up once while building. */
+        private Drivers drivers;
         final Map<String, String> pool = new LinkedHashMap<>();
         final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
 
@@ -357,13 +359,14 @@ public final class ContextDb implements AutoCloseable {
                         "set it to one of the declared contexts, or remove it.");
             }
             embeddedUrl = url == null ? PlacementResolver.embeddedUrl() : null;
+            drivers = new Drivers(classLoader);
             Plan plan = PlacementResolver.resolve(model, this);
             StartupTasks tasks = new StartupTasks(startupThreads != null ? startupThreads : defaultThreads(plan),
                     classLoader);
             Map<String, HikariDataSource> started = new ConcurrentHashMap<>();
             try {
                 if (roles) {
-                    RoleSetup.apply(plan, classLoader);
+                    RoleSetup.apply(plan, drivers);
                 }
                 createSchemas(plan);
                 Map<String, HikariDataSource> pools = startPools(plan, tasks, started);
@@ -409,10 +412,10 @@ public final class ContextDb implements AutoCloseable {
             }
             String user = username;
             String secret = password;
-            ClassLoader loader = classLoader;
+            Drivers found = drivers;
             return () -> {
                 // Should it be gone already, this makes an empty one and drops it at once.
-                try (Connection connection = Drivers.connect(embedded, user, secret, loader);
+                try (Connection connection = found.connect(embedded, user, secret);
                         Statement statement = connection.createStatement()) {
                     statement.execute("SHUTDOWN");
                 } catch (SQLException e) {
@@ -526,7 +529,7 @@ public final class ContextDb implements AutoCloseable {
         private DataSource migrationDataSource(Plan plan, ContextPlan context) {
             PoolPlan pool = plan.pools().get(context.poolName());
             try {
-                return new SimpleDriverDataSource(Drivers.forUrl(pool.url(), classLoader), pool.url(), pool.username(),
+                return new SimpleDriverDataSource(drivers.forUrl(pool.url()), pool.url(), pool.username(),
                         pool.password());
             } catch (SQLException e) {
                 throw new ContextDbConfigurationException(context.name(), "context-db.datasource.url",
@@ -567,7 +570,7 @@ public final class ContextDb implements AutoCloseable {
                     List<String> key = Arrays.asList(pool.baseUrl(), user, secret);
                     Connection connection = connections.get(key);
                     if (connection == null) {
-                        connection = Drivers.connect(pool.baseUrl(), user, secret, classLoader);
+                        connection = drivers.connect(pool.baseUrl(), user, secret);
                         connections.put(key, connection);
                     }
                     if (context.vendor().createIfMissing(connection, placement.schema())) {
@@ -588,7 +591,7 @@ public final class ContextDb implements AutoCloseable {
             HikariConfig config = new HikariConfig(plan.hikari());
             if (config.getDriverClassName() == null) {
                 try {
-                    config.setDriverClassName(Drivers.forUrl(plan.url(), classLoader).getClass().getName());
+                    config.setDriverClassName(drivers.forUrl(plan.url()).getClass().getName());
                 } catch (SQLException noDriver) {
                     // HikariCP reports the missing driver itself, naming the URL.
                 }

@@ -21,12 +21,12 @@ final class RoleSetup {
     private RoleSetup() {
     }
 
-    static void apply(Plan plan, ClassLoader classLoader) {
+    static void apply(Plan plan, Drivers drivers) {
         Admin admin = plan.admin();
         Map<String, ContextPlan> byName = new LinkedHashMap<>();
         plan.contexts().forEach(context -> byName.put(context.name(), context));
         String step = "connecting as the administrator";
-        try (Connection connection = Drivers.connect(admin.url(), admin.username(), admin.password(), classLoader)) {
+        try (Connection connection = drivers.connect(admin.url(), admin.username(), admin.password())) {
             connection.setAutoCommit(true);
             Roles roles = new Roles(admin.vendor(), connection);
             String sharedSchema = roles.currentSchema();

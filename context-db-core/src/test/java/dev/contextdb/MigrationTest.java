@@ -3,10 +3,15 @@ package dev.contextdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /** Flyway per context: order, failures, and tables of the same name in two contexts. */
 class MigrationTest {
@@ -51,9 +56,31 @@ class MigrationTest {
                     }
                     assertThat(configuration.getLocations()).extracting(Object::toString)
                             .containsExactly("classpath:db/migration/" + context);
+                    assertThat(configuration.getLoggers()).containsExactly("slf4j");
                 }
                 assertThat(db.migrations().get("orders").applied()).isPositive();
             }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void flywayStillLogsThroughSlf4jWhenItsLoggerIsChosenOnce() {
+        // Flyway's "auto" logging would choose SLF4J here (logback is its provider); context-db
+        // chooses it once for every context instead of Flyway looking again for each instance.
+        Logger flywayLogger = (Logger) LoggerFactory.getLogger("org.flywaydb");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        flywayLogger.addAppender(appender);
+        Level level = flywayLogger.getLevel();
+        flywayLogger.setLevel(Level.INFO);
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(ContextModel.scan("dev.contextdb.fixtures.shop")).build()) {
+            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(message -> message.startsWith("Successfully applied")
+                            && message.contains(db.placement("orders").schema()));
+        } finally {
+            flywayLogger.setLevel(level);
+            flywayLogger.detachAppender(appender);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -27,6 +29,7 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.spi.SLF4JServiceProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -44,11 +47,13 @@ public final class ContextMigrations {
     private final ClassLoader classLoader;
     private final Map<String, String> sharedTableOwners = new ConcurrentHashMap<>();
     private final MigrationScripts scripts;
+    private final boolean slf4j;
 
     /** @param classLoader where migrations are found */
     public ContextMigrations(ClassLoader classLoader) {
         this.classLoader = classLoader;
         this.scripts = new MigrationScripts(classLoader);
+        this.slf4j = slf4jProvided(classLoader);
     }
 
     /**
@@ -87,6 +92,11 @@ public final class ContextMigrations {
         String[] failedScript = new String[1];
         FluentConfiguration configuration = configure(placement, dataSource, classLoader)
                 .callbacks(new ScriptOfFailure(failedScript));
+        if (slf4j) {
+            // What Flyway's "auto" chooses here, decided once: Flyway decides it again for every
+            // instance, each time looking through every jar for an SLF4J provider.
+            configuration.loggers("slf4j");
+        }
         scripts.provide(configuration, placement.migrationLocations());
         Flyway flyway = load(configuration);
         boolean shared = placement.strategy() == IsolationStrategy.SHARED;
@@ -141,6 +151,15 @@ public final class ContextMigrations {
     public static Flyway load(FluentConfiguration configuration) {
         configuration.getSchemas();
         return configuration.load();
+    }
+
+    /** Whether SLF4J has a provider, the condition on which Flyway's "auto" logging picks SLF4J. */
+    private static boolean slf4jProvided(ClassLoader classLoader) {
+        try {
+            return ServiceLoader.load(SLF4JServiceProvider.class, classLoader).iterator().hasNext();
+        } catch (ServiceConfigurationError | LinkageError e) {
+            return false;
+        }
     }
 
     /** The version the schema is at after the run: the last one applied, or the one it was already at. */

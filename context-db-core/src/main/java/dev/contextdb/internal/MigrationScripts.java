@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -56,9 +55,9 @@ final class MigrationScripts {
     void provide(FluentConfiguration configuration, List<String> locations) {
         Found found = new Found();
         for (String location : locations) {
-            String descriptor = new Location(location).getDescriptor();
-            if (!find(descriptor, configuration.getEncoding(), found)) {
-                log.debug("context-db leaves location {} to Flyway's scanner", descriptor);
+            String path = classpathFolder(location);
+            if (path == null || !find(path, configuration.getEncoding(), found)) {
+                log.debug("context-db leaves location {} to Flyway's scanner", location);
                 return;
             }
         }
@@ -66,22 +65,38 @@ final class MigrationScripts {
     }
 
     /**
-     * Adds what a class path location holds; false for any other location, for a folder that
-     * lists as empty or is not in a jar or a directory, or for anything found that cannot be named
-     * relative to it: those leave the context to Flyway's scanner, so nothing is ever skipped.
+     * The folder a plain class path location names, as Flyway reads it (no prefix means
+     * {@code classpath:}, the prefix in any case), without slashes at either end; {@code null}
+     * for any other location: another prefix, wildcards, or nothing. Parsed here, because
+     * Flyway's own parser loads all of Flyway's plugins afresh for every location it parses.
      */
-    private boolean find(String descriptor, Charset encoding, Found found) {
-        String path = descriptor.startsWith(CLASSPATH) ? descriptor.substring(CLASSPATH.length())
-                : descriptor.contains(":") ? null : descriptor;
-        if (path == null || path.isEmpty() || path.contains("*") || path.contains("?")) {
-            return false;
+    static String classpathFolder(String location) {
+        String descriptor = location.trim();
+        int colon = descriptor.indexOf(':');
+        if (colon >= 0) {
+            if (!descriptor.substring(0, colon + 1).equalsIgnoreCase(CLASSPATH)) {
+                return null;
+            }
+            descriptor = descriptor.substring(colon + 1);
         }
-        while (path.startsWith("/")) {
-            path = path.substring(1);
+        int start = 0;
+        int end = descriptor.length();
+        while (start < end && descriptor.charAt(start) == '/') {
+            start++;
         }
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
+        while (end > start && descriptor.charAt(end - 1) == '/') {
+            end--;
         }
+        String path = descriptor.substring(start, end);
+        return path.isEmpty() || path.contains("*") || path.contains("?") ? null : path;
+    }
+
+    /**
+     * Adds what a class path folder holds; false for a folder that lists as empty or is not in a
+     * jar or a directory, or for anything found that cannot be named relative to it: those leave
+     * the context to Flyway's scanner, so nothing is ever skipped.
+     */
+    private boolean find(String path, Charset encoding, Found found) {
         try {
             for (Resource root : resolver.getResources("classpath*:" + path + "/")) {
                 String protocol = root.getURL().getProtocol();
@@ -111,7 +126,7 @@ final class MigrationScripts {
             }
             return true;
         } catch (IOException e) {
-            throw new FlywayException("Unable to scan location " + descriptor + ": " + e.getMessage(), e);
+            throw new FlywayException("Unable to scan location classpath:" + path + ": " + e.getMessage(), e);
         }
     }
 
