@@ -1,6 +1,7 @@
 package dev.contextdb.benchmarks;
 
 import dev.contextdb.benchmarks.boot.startup.StartupApplication;
+import dev.contextdb.benchmarks.boot.startup.byhand.ByHandStartupApplication;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,7 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * for N bounded contexts ({@code SCHEMA}), each with one migration, on a fresh embedded H2 for every
  * start. Unlike {@link StartupBenchmark} (the data layer alone) this includes Boot's own start-up,
  * the context scan, the per-context beans and the application events. Ratios against N = 1 in the
- * same run.
+ * same run, and against {@link #byHand()}: the same N pools, transaction managers, JDBC beans and
+ * migrated Flyways declared by hand in a Boot application without context-db.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -66,14 +68,30 @@ public class BootStartupBenchmark {
         // As StartupBenchmark: small pools, so the figure is not HikariCP filling idle connections.
         properties.put("context-db.pool.maximum-pool-size", 2);
         properties.put("context-db.pool.minimum-idle", 1);
-        SpringApplication application = new SpringApplication(StartupApplication.class);
+        started = run(StartupApplication.class, properties);
+        return started;
+    }
+
+    /** The baseline: {@link ByHandStartupApplication}, the same N contexts' beans written by hand. */
+    @Benchmark
+    public ConfigurableApplicationContext byHand() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("context-db.enabled", false);
+        properties.put("spring.flyway.enabled", false);
+        properties.put("byhand.contexts", contexts);
+        properties.put("byhand.url", url);
+        started = run(ByHandStartupApplication.class, properties);
+        return started;
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> source, Map<String, Object> properties) {
+        SpringApplication application = new SpringApplication(source);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setRegisterShutdownHook(false);
         application.setDefaultProperties(properties);
-        started = application.run();
-        return started;
+        return application.run();
     }
 
     @TearDown(Level.Invocation)

@@ -1,5 +1,7 @@
 package dev.contextdb.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * in-memory database for every start) by default; {@code -p database=postgresql} starts on
  * PostgreSQL, in schemas named for this start and dropped after it. {@code -p threads=1,4}
  * compares start-up steps one at a time with several at once ({@code 0}: the library's default).
- * Ratios against N = 1 in the same run.
+ * Ratios against N = 1 in the same run, and against {@link #flywayByHand()}: the same N pools
+ * and N migration histories made with HikariCP and Flyway alone, without context-db.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -57,6 +61,7 @@ public class StartupBenchmark {
     private String password;
     private String prefix;
     private ContextDb started;
+    private List<HikariDataSource> byHand;
 
     @Setup(Level.Trial)
     public void declare() {
@@ -105,9 +110,42 @@ public class StartupBenchmark {
         return started;
     }
 
+    /**
+     * The least a team would write by hand for the same result: per context a HikariCP pool with
+     * the same settings and Flyway on it, its history in the context's schema. What context-db
+     * adds to a start-up is the difference to {@link #startToReady()}.
+     */
+    @Benchmark
+    public List<HikariDataSource> flywayByHand() {
+        List<HikariDataSource> pools = new ArrayList<>();
+        byHand = pools;
+        for (ContextDefinition definition : model.contexts()) {
+            String schema = prefix == null ? definition.name() : prefix + definition.name();
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(2);
+            config.setMinimumIdle(1);
+            config.setPoolName("byhand-" + definition.name());
+            HikariDataSource pool = new HikariDataSource(config);
+            pools.add(pool);
+            Flyway.configure(getClass().getClassLoader()).dataSource(pool).locations("classpath:db/startup")
+                    .schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
+        }
+        return pools;
+    }
+
     @TearDown(Level.Invocation)
     public void stop() throws Exception {
-        started.close();
+        if (started != null) {
+            started.close();
+            started = null;
+        }
+        if (byHand != null) {
+            byHand.forEach(HikariDataSource::close);
+            byHand = null;
+        }
         if (prefix != null) {
             for (ContextDefinition definition : model.contexts()) {
                 Postgres.execute("drop schema if exists " + prefix + definition.name() + " cascade");

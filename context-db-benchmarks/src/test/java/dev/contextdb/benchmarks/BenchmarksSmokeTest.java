@@ -30,7 +30,7 @@ class BenchmarksSmokeTest {
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(7 + 5 + 1);
+        assertThat(results).hasSize(7 + 5 + 2);
         for (RunResult result : results) {
             assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark()).isPositive();
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contextdb.test.TestDatabase;
 import java.util.Collection;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -12,6 +14,9 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Proves the Spring Boot benchmarks run, in a few seconds: in this JVM, one short iteration, one
@@ -42,12 +47,39 @@ class BootBenchmarksSmokeTest {
     }
 
     @Test
-    void bootStartupBenchmarkStartsOneContext() throws Exception {
+    void bootStartupBenchmarkStartsOneContextWithTheStarterAndByHand() throws Exception {
         Collection<RunResult> results = run(new OptionsBuilder()
                 .include(BootStartupBenchmark.class.getName() + "\\.")
                 .param("contexts", "1"));
-        assertThat(results).hasSize(1);
+        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceFirst(".*\\.", ""))
+                .containsExactlyInAnyOrder("startToReady", "byHand");
         assertScoresPositive(results);
+    }
+
+    @Test
+    void theByHandBaselineGivesEachContextThePoolsAndMigrationsTheStarterGivesIt() throws Exception {
+        BootStartupBenchmark benchmark = new BootStartupBenchmark();
+        benchmark.contexts = 10;
+        benchmark.freshDatabase();
+        ConfigurableApplicationContext byHand = benchmark.byHand();
+        try {
+            assertThat(byHand.getBeansOfType(DataSource.class)).hasSize(10).containsKey("startup10DataSource");
+            assertThat(byHand.getBeansOfType(Flyway.class)).hasSize(10);
+            assertThat(byHand.getBeansOfType(PlatformTransactionManager.class)).hasSize(10);
+            assertThat(byHand.getBean("startup10JdbcTemplate", JdbcTemplate.class)
+                    .queryForObject("select count(*) from \"startup10\".item", Integer.class)).isZero();
+        } finally {
+            benchmark.stop();
+        }
+        benchmark.freshDatabase();
+        ConfigurableApplicationContext withStarter = benchmark.startToReady();
+        try {
+            // The context's own beans, as by hand, plus the routing DataSource.
+            assertThat(withStarter.getBeansOfType(DataSource.class)).hasSize(11).containsKey("startup10DataSource");
+            assertThat(withStarter.getBeansOfType(Flyway.class)).hasSize(10);
+        } finally {
+            benchmark.stop();
+        }
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws Exception {
