@@ -15,6 +15,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -143,6 +145,27 @@ class ParallelStartupTest {
                 ContextDb db = scenario.builder(model).classLoader(loader).build()) {
             assertThat(db.migrations().get("hollow").applied()).isZero();
             assertThat(db.migrations().get("hollow").version()).isNull();
+        }
+    }
+
+    @Test
+    void aFolderTheClassLoaderDoesNotListIsLeftToFlywaysScanner(@TempDir Path directory) throws IOException {
+        // A class loader that finds the folder only by the name Flyway asks for (no trailing
+        // slash), as some application servers' do: the shared scan sees no folder at all, and
+        // must leave the context to Flyway's scanner rather than migrate it with nothing.
+        Path folder = Files.createDirectories(directory.resolve("db/migration/slashless"));
+        Files.writeString(folder.resolve("V1__slashless_thing.sql"), "create table slashless_thing (id int);");
+        ContextModel model = ContextModel.of(List.of(ContextDefinition.of("slashless", "com.example.slashless")));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, getClass().getClassLoader()) {
+                    @Override
+                    public Enumeration<URL> getResources(String name) throws IOException {
+                        return name.endsWith("/") ? Collections.emptyEnumeration() : super.getResources(name);
+                    }
+                };
+                Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(model).classLoader(loader).build()) {
+            assertThat(db.migrations().get("slashless").applied()).isEqualTo(1);
+            assertThat(scenario.tablesOf("slashless")).contains("slashless_thing");
         }
     }
 

@@ -92,13 +92,19 @@ final class MigrationScripts {
     }
 
     /**
-     * Adds what a class path folder holds; false for a folder that lists as empty or is not in a
-     * jar or a directory, or for anything found that cannot be named relative to it: those leave
-     * the context to Flyway's scanner, so nothing is ever skipped.
+     * Adds what a class path folder holds; false for a folder that is not found, lists as empty or
+     * is not in a jar or a directory, or for anything found that cannot be named relative to it:
+     * those leave the context to Flyway's scanner, so nothing is ever skipped.
      */
     private boolean find(String path, Charset encoding, Found found) {
         try {
-            for (Resource root : resolver.getResources("classpath*:" + path + "/")) {
+            Resource[] roots = resolver.getResources("classpath*:" + path + "/");
+            if (roots.length == 0) {
+                // Not found as a folder: missing, or held where folders cannot be listed (a jar
+                // without folder entries, WebSphere's class loader). Flyway's scanner knows those.
+                return false;
+            }
+            for (Resource root : roots) {
                 String protocol = root.getURL().getProtocol();
                 if (!protocol.equals("file") && !protocol.equals("jar")) {
                     return false; // vfs:, bundle: and the like: Flyway's scanner knows its own
