@@ -29,7 +29,7 @@ final class OnBoundedContextsCondition extends SpringBootCondition implements Co
             return ConditionOutcome.noMatch(message.because("no base packages: neither " + ContextModels.BASE_PACKAGES
                     + " nor auto-configuration packages are set"));
         }
-        ContextModel model = ContextModel.scan(context.getClassLoader(), packages);
+        ContextModel model = ContextModels.scan(packages, context.getBeanFactory(), context.getClassLoader());
         if (model.isEmpty()) {
             return ConditionOutcome.noMatch(message.didNotFind("bounded context").items("in packages " + packages));
         }

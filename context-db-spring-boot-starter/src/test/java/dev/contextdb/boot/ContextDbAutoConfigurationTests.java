@@ -15,9 +15,13 @@ import dev.contextdb.boot.app.sales.SalesService;
 import dev.contextdb.boot.props.ContextsOnly;
 import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.test.TestDatabase;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -152,6 +156,28 @@ class ContextDbAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context.getBean(ContextDb.class).model().names()).containsExactly("sales");
                     assertThat(context).hasBean("salesDataSource").doesNotHaveBean("billingDataSource");
+                });
+    }
+
+    @Test
+    void theClassPathIsScannedForContextsOncePerApplication() {
+        // The activation condition and the bean registration both need the model: one scan.
+        AtomicInteger scans = new AtomicInteger();
+        ClassLoader counting = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                if (name.equals("dev/contextdb/boot/app/sales/")) {
+                    scans.incrementAndGet();
+                }
+                return super.getResources(name);
+            }
+        };
+        runner.withUserConfiguration(ContextsOnly.class).withClassLoader(counting)
+                .withPropertyValues("context-db.base-packages=dev.contextdb.boot.app.sales")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ContextDb.class).model().names()).containsExactly("sales");
+                    assertThat(scans).hasValue(1);
                 });
     }
 
