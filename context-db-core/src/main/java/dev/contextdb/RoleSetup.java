@@ -7,13 +7,13 @@ import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.Roles;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code context-db.roles.enabled}: before anything migrates, the shared database's user creates
  * each context's role, gives it its schema (or, under {@code SHARED}, the right to create its own
- * tables in the shared schema) and grants it read access to what it declares in {@code reads}.
+ * tables in the shared schema) and grants it read access to what it declares in {@code reads},
+ * taking back read access that an earlier start granted for a read since removed.
  * Migrations then run as the context's role, so the role owns its tables.
  */
 final class RoleSetup {
@@ -23,8 +23,6 @@ final class RoleSetup {
 
     static void apply(Plan plan, Drivers drivers) {
         Admin admin = plan.admin();
-        Map<String, ContextPlan> byName = new LinkedHashMap<>();
-        plan.contexts().forEach(context -> byName.put(context.name(), context));
         String step = "connecting as the administrator";
         try (Connection connection = drivers.connect(admin.url(), admin.username(), admin.password())) {
             connection.setAutoCommit(true);
@@ -44,17 +42,34 @@ final class RoleSetup {
                     roles.own(context.role(), context.placement().schema());
                 }
             }
-            for (ContextPlan reader : plan.contexts()) {
-                for (String read : reader.placement().reads()) {
-                    ContextPlan owner = byName.get(read);
-                    if (reader.role() == null || owner.role() == null) {
+            for (ContextPlan owner : plan.contexts()) {
+                if (owner.role() == null) {
+                    continue;
+                }
+                boolean shared = owner.placement().strategy() == IsolationStrategy.SHARED;
+                step = "reading who may read the data of context '" + owner.name() + "'";
+                Set<String> readers = shared ? roles.readersOfOwnedTables(owner.role(), sharedSchema)
+                        : roles.readersOfSchema(owner.placement().schema());
+                for (ContextPlan reader : plan.contexts()) {
+                    if (reader.role() == null || reader.role().equals(owner.role())) {
                         continue;
                     }
-                    step = "granting context '" + reader.name() + "' read access to context '" + read + "'";
-                    if (owner.placement().strategy() == IsolationStrategy.SHARED) {
-                        roles.grantReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
-                    } else {
-                        roles.grantReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
+                    if (reader.placement().reads().contains(owner.name())) {
+                        step = "granting context '" + reader.name() + "' read access to context '" + owner.name() + "'";
+                        if (shared) {
+                            roles.grantReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
+                        } else {
+                            roles.grantReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
+                        }
+                    } else if (readers.contains(reader.role())) {
+                        // Granted at an earlier start for a read since removed: the grant goes with it.
+                        step = "taking back read access of context '" + reader.name() + "' to context '"
+                                + owner.name() + "', which it no longer declares in reads";
+                        if (shared) {
+                            roles.revokeReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
+                        } else {
+                            roles.revokeReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
+                        }
                     }
                 }
             }

@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates context roles (PostgreSQL) or users (MariaDB) and grants them their own schema and
- * read access to the schemas they declare in {@code reads}. Every name has passed
+ * read access to the schemas they declare in {@code reads}, taking back read access that an
+ * earlier start granted for a read no longer declared. Every name has passed
  * {@link Identifiers#check}; passwords never appear in SQL text.
  */
 public final class Roles {
@@ -100,6 +103,71 @@ public final class Roles {
                 + " GRANT SELECT ON TABLES TO " + r);
     }
 
+    /**
+     * The roles that may read {@code schema} by grant, now or in its future tables: {@code USAGE}
+     * on it or a default privilege in it (PostgreSQL), {@code SELECT} on the database (MariaDB).
+     * Includes its owner where the database lists it.
+     */
+    public Set<String> readersOfSchema(String schema) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            return names("select r.rolname from pg_namespace n cross join lateral aclexplode(n.nspacl) a"
+                    + " join pg_roles r on r.oid = a.grantee where n.nspname = ? and a.privilege_type = 'USAGE'"
+                    + " union select r.rolname from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace"
+                    + " cross join lateral aclexplode(d.defaclacl) a join pg_roles r on r.oid = a.grantee"
+                    + " where n.nspname = ?", schema, schema);
+        }
+        Set<String> readers = new HashSet<>();
+        for (String grantee : names("select GRANTEE from information_schema.SCHEMA_PRIVILEGES"
+                + " where TABLE_SCHEMA = ? and PRIVILEGE_TYPE = 'SELECT'", schema)) {
+            if (grantee.startsWith("'") && grantee.endsWith("'@'%'")) {
+                readers.add(grantee.substring(1, grantee.length() - "'@'%'".length()));
+            }
+        }
+        return readers;
+    }
+
+    /**
+     * PostgreSQL, shared schema: the roles granted {@code SELECT} on a table {@code owner} owns
+     * there, or on its future tables.
+     */
+    public Set<String> readersOfOwnedTables(String owner, String sharedSchema) throws SQLException {
+        return names("select r.rolname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " cross join lateral aclexplode(c.relacl) a join pg_roles r on r.oid = a.grantee"
+                + " where n.nspname = ? and pg_get_userbyid(c.relowner) = ? and a.privilege_type = 'SELECT'"
+                + " union select r.rolname from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace"
+                + " cross join lateral aclexplode(d.defaclacl) a join pg_roles r on r.oid = a.grantee"
+                + " where n.nspname = ? and d.defaclrole = (select oid from pg_roles where rolname = ?)",
+                sharedSchema, owner, sharedSchema, owner);
+    }
+
+    /**
+     * Takes back what {@link #grantReadOfSchema} gave: {@code reader} may no longer read
+     * {@code owner}'s schema, nor its future tables.
+     */
+    public void revokeReadOfSchema(String reader, String owner, String schema) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            String s = vendor.quote(schema);
+            String r = vendor.quote(reader);
+            execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
+                    + " REVOKE SELECT ON TABLES FROM " + r);
+            execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + s + " FROM " + r);
+            execute("REVOKE USAGE ON SCHEMA " + s + " FROM " + r);
+        } else {
+            execute("REVOKE SELECT ON " + vendor.quote(schema) + ".* FROM " + account(reader));
+        }
+    }
+
+    /** PostgreSQL, shared schema: takes back what {@link #grantReadOfOwnedTables} gave. */
+    public void revokeReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
+        String s = vendor.quote(sharedSchema);
+        String r = vendor.quote(reader);
+        for (String[] relation : relationsOwnedBy(owner, sharedSchema)) {
+            execute("REVOKE SELECT ON " + s + "." + vendor.quote(relation[0]) + " FROM " + r);
+        }
+        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
+                + " REVOKE SELECT ON TABLES FROM " + r);
+    }
+
     /** @return the schema new objects of the administrator's connection go to */
     public String currentSchema() throws SQLException {
         if (vendor == Vendor.MARIADB) {
@@ -138,6 +206,21 @@ public final class Roles {
             }
         }
         return relations;
+    }
+
+    private Set<String> names(String sql, String... parameters) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement query = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private String account(String role) {

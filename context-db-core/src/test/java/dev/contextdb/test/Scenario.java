@@ -53,8 +53,7 @@ public final class Scenario implements AutoCloseable {
 
     /** A builder for the model's contexts under this scenario, with small pools. */
     public ContextDb.Builder builder(ContextModel model) {
-        ContextDb.Builder builder = ContextDb.builder(model).strategy(strategy).pooling(pooling)
-                .pool("maximumPoolSize", "3").pool("minimumIdle", "1");
+        ContextDb.Builder builder = smallPools(model);
         switch (strategy) {
             case SCHEMA -> {
                 builder.datasource(database.url(), database.username(), database.password());
@@ -85,6 +84,30 @@ public final class Scenario implements AutoCloseable {
             }
         }
         return builder;
+    }
+
+    /**
+     * A builder for the same contexts in the places the last {@link #builder} chose: the same
+     * application started again, perhaps with its contexts' declarations changed.
+     */
+    public ContextDb.Builder restart(ContextModel model) {
+        ContextDb.Builder builder = smallPools(model);
+        switch (strategy) {
+            case SCHEMA -> {
+                builder.datasource(database.url(), database.username(), database.password());
+                model.names().forEach(context -> builder.context(context, settings -> settings.schema(places.get(context))));
+            }
+            case SHARED -> builder.datasource(kind == Kind.H2 ? database.url() : database.urlWithDefaultSchema(sharedSchema),
+                    database.username(), database.password());
+            case DATABASE -> model.names().forEach(context -> builder.context(context, settings -> settings.datasource(
+                    database.urlOf(places.get(context)), database.username(), database.password())));
+        }
+        return builder;
+    }
+
+    private ContextDb.Builder smallPools(ContextModel model) {
+        return ContextDb.builder(model).strategy(strategy).pooling(pooling)
+                .pool("maximumPoolSize", "3").pool("minimumIdle", "1");
     }
 
     /** @return {@code table} qualified with the context's schema, for the admin connection */
