@@ -80,27 +80,12 @@ public final class Roles {
 
     /** Lets {@code reader} select from every table, present and future, of {@code owner}'s own schema. */
     public void grantReadOfSchema(String reader, String owner, String schema) throws SQLException {
-        if (vendor == Vendor.POSTGRESQL) {
-            String s = vendor.quote(schema);
-            String r = vendor.quote(reader);
-            execute("GRANT USAGE ON SCHEMA " + s + " TO " + r);
-            execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
-            execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
-                    + " GRANT SELECT ON TABLES TO " + r);
-        } else {
-            execute("GRANT SELECT ON " + vendor.quote(schema) + ".* TO " + account(reader));
-        }
+        readOfSchema(Change.GRANT, reader, owner, schema);
     }
 
     /** PostgreSQL, shared schema: lets {@code reader} select from the tables {@code owner} owns there, now and later. */
     public void grantReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
-        String s = vendor.quote(sharedSchema);
-        String r = vendor.quote(reader);
-        for (String[] relation : relationsOwnedBy(owner, sharedSchema)) {
-            execute("GRANT SELECT ON " + s + "." + vendor.quote(relation[0]) + " TO " + r);
-        }
-        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
-                + " GRANT SELECT ON TABLES TO " + r);
+        readOfOwnedTables(Change.GRANT, reader, owner, sharedSchema);
     }
 
     /**
@@ -145,27 +130,47 @@ public final class Roles {
      * {@code owner}'s schema, nor its future tables.
      */
     public void revokeReadOfSchema(String reader, String owner, String schema) throws SQLException {
-        if (vendor == Vendor.POSTGRESQL) {
-            String s = vendor.quote(schema);
-            String r = vendor.quote(reader);
-            execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
-                    + " REVOKE SELECT ON TABLES FROM " + r);
-            execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + s + " FROM " + r);
-            execute("REVOKE USAGE ON SCHEMA " + s + " FROM " + r);
-        } else {
-            execute("REVOKE SELECT ON " + vendor.quote(schema) + ".* FROM " + account(reader));
-        }
+        readOfSchema(Change.REVOKE, reader, owner, schema);
     }
 
     /** PostgreSQL, shared schema: takes back what {@link #grantReadOfOwnedTables} gave. */
     public void revokeReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
-        String s = vendor.quote(sharedSchema);
-        String r = vendor.quote(reader);
-        for (String[] relation : relationsOwnedBy(owner, sharedSchema)) {
-            execute("REVOKE SELECT ON " + s + "." + vendor.quote(relation[0]) + " FROM " + r);
+        readOfOwnedTables(Change.REVOKE, reader, owner, sharedSchema);
+    }
+
+    /** A grant and its revocation are the same statements with another verb and preposition. */
+    private enum Change {
+        GRANT(" TO "), REVOKE(" FROM ");
+
+        final String preposition;
+
+        Change(String preposition) {
+            this.preposition = preposition;
         }
-        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s
-                + " REVOKE SELECT ON TABLES FROM " + r);
+    }
+
+    private void readOfSchema(Change change, String reader, String owner, String schema) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            String s = vendor.quote(schema);
+            String r = change.preposition + vendor.quote(reader);
+            execute(change + " USAGE ON SCHEMA " + s + r);
+            execute(change + " SELECT ON ALL TABLES IN SCHEMA " + s + r);
+            execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s + " " + change
+                    + " SELECT ON TABLES" + r);
+        } else {
+            execute(change + " SELECT ON " + vendor.quote(schema) + ".*" + change.preposition + account(reader));
+        }
+    }
+
+    private void readOfOwnedTables(Change change, String reader, String owner, String sharedSchema)
+            throws SQLException {
+        String s = vendor.quote(sharedSchema);
+        String r = change.preposition + vendor.quote(reader);
+        for (String[] relation : relationsOwnedBy(owner, sharedSchema)) {
+            execute(change + " SELECT ON " + s + "." + vendor.quote(relation[0]) + r);
+        }
+        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(owner) + " IN SCHEMA " + s + " " + change
+                + " SELECT ON TABLES" + r);
     }
 
     /** @return the schema new objects of the administrator's connection go to */
