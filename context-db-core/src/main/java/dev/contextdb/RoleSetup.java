@@ -47,29 +47,21 @@ final class RoleSetup {
                     continue;
                 }
                 boolean shared = owner.placement().strategy() == IsolationStrategy.SHARED;
+                String schema = shared ? sharedSchema : owner.placement().schema();
                 step = "reading who may read the data of context '" + owner.name() + "'";
-                Set<String> readers = shared ? roles.readersOfOwnedTables(owner.role(), sharedSchema)
-                        : roles.readersOfSchema(owner.placement().schema());
+                Set<String> readers = roles.readers(owner.role(), schema, shared);
                 for (ContextPlan reader : plan.contexts()) {
                     if (reader.role() == null || reader.role().equals(owner.role())) {
                         continue;
                     }
                     if (reader.placement().reads().contains(owner.name())) {
                         step = "granting context '" + reader.name() + "' read access to context '" + owner.name() + "'";
-                        if (shared) {
-                            roles.grantReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
-                        } else {
-                            roles.grantReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
-                        }
+                        roles.grantRead(reader.role(), owner.role(), schema, shared);
                     } else if (readers.contains(reader.role())) {
                         // Granted at an earlier start for a read since removed: the grant goes with it.
                         step = "taking back read access of context '" + reader.name() + "' to context '"
                                 + owner.name() + "', which it no longer declares in reads";
-                        if (shared) {
-                            roles.revokeReadOfOwnedTables(reader.role(), owner.role(), sharedSchema);
-                        } else {
-                            roles.revokeReadOfSchema(reader.role(), owner.role(), owner.placement().schema());
-                        }
+                        roles.revokeRead(reader.role(), owner.role(), schema, shared);
                     }
                 }
             }

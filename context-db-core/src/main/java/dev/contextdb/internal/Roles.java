@@ -78,22 +78,32 @@ public final class Roles {
         execute("GRANT USAGE, CREATE ON SCHEMA " + vendor.quote(sharedSchema) + " TO " + vendor.quote(role));
     }
 
-    /** Lets {@code reader} select from every table, present and future, of {@code owner}'s own schema. */
-    public void grantReadOfSchema(String reader, String owner, String schema) throws SQLException {
-        readOfSchema(Change.GRANT, reader, owner, schema);
+    /**
+     * Lets {@code reader} select from {@code owner}'s data, present and future: every table of
+     * its own schema, or, {@code inSharedSchema}, the tables it owns in the shared schema (PostgreSQL).
+     */
+    public void grantRead(String reader, String owner, String schema, boolean inSharedSchema) throws SQLException {
+        changeRead(Change.GRANT, reader, owner, schema, inSharedSchema);
     }
 
-    /** PostgreSQL, shared schema: lets {@code reader} select from the tables {@code owner} owns there, now and later. */
-    public void grantReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
-        readOfOwnedTables(Change.GRANT, reader, owner, sharedSchema);
+    /** Takes back what {@link #grantRead} gave: {@code reader} may no longer read {@code owner}'s data, nor its future tables. */
+    public void revokeRead(String reader, String owner, String schema, boolean inSharedSchema) throws SQLException {
+        changeRead(Change.REVOKE, reader, owner, schema, inSharedSchema);
     }
 
     /**
-     * The roles that may read {@code schema} by grant, now or in its future tables: {@code USAGE}
-     * on it or a default privilege in it (PostgreSQL), {@code SELECT} on the database (MariaDB).
-     * Includes its owner where the database lists it.
+     * The roles that may read {@code owner}'s data by grant, now or in its future tables, as
+     * {@link #grantRead} gives it. May include the owner itself.
      */
-    public Set<String> readersOfSchema(String schema) throws SQLException {
+    public Set<String> readers(String owner, String schema, boolean inSharedSchema) throws SQLException {
+        return inSharedSchema ? readersOfOwnedTables(owner, schema) : readersOfSchema(schema);
+    }
+
+    /**
+     * {@code USAGE} on the schema or a default privilege in it (PostgreSQL), {@code SELECT} on the
+     * database (MariaDB).
+     */
+    private Set<String> readersOfSchema(String schema) throws SQLException {
         if (vendor == Vendor.POSTGRESQL) {
             return names("select r.rolname from pg_namespace n cross join lateral aclexplode(n.nspacl) a"
                     + " join pg_roles r on r.oid = a.grantee where n.nspname = ? and a.privilege_type = 'USAGE'"
@@ -111,11 +121,8 @@ public final class Roles {
         return readers;
     }
 
-    /**
-     * PostgreSQL, shared schema: the roles granted {@code SELECT} on a table {@code owner} owns
-     * there, or on its future tables.
-     */
-    public Set<String> readersOfOwnedTables(String owner, String sharedSchema) throws SQLException {
+    /** PostgreSQL, shared schema: {@code SELECT} on a table {@code owner} owns there, or on its future tables. */
+    private Set<String> readersOfOwnedTables(String owner, String sharedSchema) throws SQLException {
         return names("select r.rolname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                 + " cross join lateral aclexplode(c.relacl) a join pg_roles r on r.oid = a.grantee"
                 + " where n.nspname = ? and pg_get_userbyid(c.relowner) = ? and a.privilege_type = 'SELECT'"
@@ -125,17 +132,13 @@ public final class Roles {
                 sharedSchema, owner, sharedSchema, owner);
     }
 
-    /**
-     * Takes back what {@link #grantReadOfSchema} gave: {@code reader} may no longer read
-     * {@code owner}'s schema, nor its future tables.
-     */
-    public void revokeReadOfSchema(String reader, String owner, String schema) throws SQLException {
-        readOfSchema(Change.REVOKE, reader, owner, schema);
-    }
-
-    /** PostgreSQL, shared schema: takes back what {@link #grantReadOfOwnedTables} gave. */
-    public void revokeReadOfOwnedTables(String reader, String owner, String sharedSchema) throws SQLException {
-        readOfOwnedTables(Change.REVOKE, reader, owner, sharedSchema);
+    private void changeRead(Change change, String reader, String owner, String schema, boolean inSharedSchema)
+            throws SQLException {
+        if (inSharedSchema) {
+            readOfOwnedTables(change, reader, owner, schema);
+        } else {
+            readOfSchema(change, reader, owner, schema);
+        }
     }
 
     /** A grant and its revocation are the same statements with another verb and preposition. */

@@ -51,39 +51,18 @@ public final class Scenario implements AutoCloseable {
         return places.get(context);
     }
 
-    /** A builder for the model's contexts under this scenario, with small pools. */
+    /** A builder for the model's contexts under this scenario, with small pools, in places made for it. */
     public ContextDb.Builder builder(ContextModel model) {
-        ContextDb.Builder builder = smallPools(model);
         switch (strategy) {
-            case SCHEMA -> {
-                builder.datasource(database.url(), database.username(), database.password());
-                for (String context : model.names()) {
-                    String schema = TestDatabase.uniqueName(context);
-                    database.dropSchemaLater(schema);
-                    places.put(context, schema);
-                    builder.context(context, settings -> settings.schema(schema));
-                }
-            }
-            case SHARED -> {
-                if (kind == Kind.H2) {
-                    sharedSchema = "public";
-                    builder.datasource(database.url(), database.username(), database.password());
-                } else {
-                    sharedSchema = database.createSchema("shared");
-                    builder.datasource(database.urlWithDefaultSchema(sharedSchema), database.username(),
-                            database.password());
-                }
-            }
-            case DATABASE -> {
-                for (String context : model.names()) {
-                    String name = database.createDatabase(context);
-                    places.put(context, name);
-                    builder.context(context, settings -> settings.datasource(database.urlOf(name),
-                            database.username(), database.password()));
-                }
-            }
+            case SCHEMA -> model.names().forEach(context -> {
+                String schema = TestDatabase.uniqueName(context);
+                database.dropSchemaLater(schema);
+                places.put(context, schema);
+            });
+            case SHARED -> sharedSchema = kind == Kind.H2 ? "public" : database.createSchema("shared");
+            case DATABASE -> model.names().forEach(context -> places.put(context, database.createDatabase(context)));
         }
-        return builder;
+        return restart(model);
     }
 
     /**
@@ -91,7 +70,8 @@ public final class Scenario implements AutoCloseable {
      * application started again, perhaps with its contexts' declarations changed.
      */
     public ContextDb.Builder restart(ContextModel model) {
-        ContextDb.Builder builder = smallPools(model);
+        ContextDb.Builder builder = ContextDb.builder(model).strategy(strategy).pooling(pooling)
+                .pool("maximumPoolSize", "3").pool("minimumIdle", "1");
         switch (strategy) {
             case SCHEMA -> {
                 builder.datasource(database.url(), database.username(), database.password());
@@ -103,11 +83,6 @@ public final class Scenario implements AutoCloseable {
                     database.urlOf(places.get(context)), database.username(), database.password())));
         }
         return builder;
-    }
-
-    private ContextDb.Builder smallPools(ContextModel model) {
-        return ContextDb.builder(model).strategy(strategy).pooling(pooling)
-                .pool("maximumPoolSize", "3").pool("minimumIdle", "1");
     }
 
     /** @return {@code table} qualified with the context's schema, for the admin connection */
