@@ -206,6 +206,7 @@ public final class ContextDb implements AutoCloseable {
         boolean roles;
         Guard guard = Guard.WARN;
         Integer startupThreads;
+        Integer maxConnectionsPerContext;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
         /** The class loader's JDBC drivers, looked up once while building. */
         private Drivers drivers;
@@ -326,6 +327,27 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
+         * {@code context-db.max-connections-per-context}: how many connections of a pool that it
+         * shares with other contexts ({@code pooling=shared}, or the one pool of {@code SHARED}
+         * contexts) one context may hold at once, so that a context under load cannot starve the
+         * others. By default three quarters of the pool's {@code maximumPoolSize}, and always at
+         * least one connection fewer than the pool (but at least 1). A context over its share waits
+         * up to the pool's {@code connectionTimeout} for one of its connections to come back.
+         * @param connections from 1 to the shared pool's {@code maximumPoolSize}
+         * @return this
+         */
+        public Builder maxConnectionsPerContext(int connections) {
+            if (connections < 1) {
+                throw new ContextDbConfigurationException(null, "context-db.max-connections-per-context",
+                        "context-db.max-connections-per-context = " + connections + " would let a context hold no"
+                                + " connection of its shared pool.",
+                        "set it to 1 or more (at most the shared pool's maximumPoolSize), or remove it for the default.");
+            }
+            this.maxConnectionsPerContext = connections;
+            return this;
+        }
+
+        /**
          * @param classLoader where drivers and migrations are found
          * @return this
          */
@@ -380,8 +402,9 @@ public final class ContextDb implements AutoCloseable {
                     HikariDataSource pool = pools.get(poolPlan.name());
                     SchemaSwitch schemaSwitch = !context.switching() ? null : switches.computeIfAbsent(
                             poolPlan.name(), name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
-                    ContextDataSource dataSource = new ContextDataSource(context.name(), pool,
-                            context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard);
+                    ContextDataSource dataSource = new ContextDataSource(context.name(), pool, context.vendor(),
+                            context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard,
+                            context.share(), pool.getConnectionTimeout());
                     dataSources.put(context.name(), dataSource);
                     transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));
                     placements.put(context.name(), context.placement());

@@ -37,7 +37,7 @@ final class PlacementResolver {
 
     /** One context's placement and how it gets connections. */
     record ContextPlan(Placement placement, Vendor vendor, String poolName, boolean switching, String role,
-            String rolePassword) {
+            String rolePassword, int share) {
         String name() {
             return placement.context();
         }
@@ -214,11 +214,45 @@ final class PlacementResolver {
             Placement placement = new Placement(name, strategy, vendor.displayName(), mask(url),
                     username == null ? "" : username, schema, poolName, maximumPoolSize, definition.reads(), locations,
                     historyTable);
-            plans.put(name, new ContextPlan(placement, vendor, poolName, switching, role, role == null ? null : password));
+            plans.put(name, new ContextPlan(placement, vendor, poolName, switching, role, role == null ? null : password,
+                    0));
         }
         checkReads(model, plans);
+        shareSharedPools(plans, pools, settings.maxConnectionsPerContext);
         return new Plan(new ArrayList<>(plans.values()), pools,
                 new Admin(sharedUrl, settings.username, settings.password, sharedVendor));
+    }
+
+    /**
+     * Gives each context of a pool that serves several its share of the pool's connections, so
+     * that one context under load cannot take them all.
+     */
+    private static void shareSharedPools(Map<String, ContextPlan> plans, Map<String, PoolPlan> pools,
+            Integer configured) {
+        Map<String, Integer> contextsPerPool = new LinkedHashMap<>();
+        plans.values().forEach(plan -> contextsPerPool.merge(plan.poolName(), 1, Integer::sum));
+        for (Map.Entry<String, ContextPlan> entry : plans.entrySet()) {
+            ContextPlan plan = entry.getValue();
+            if (contextsPerPool.get(plan.poolName()) < 2) {
+                continue;
+            }
+            int size = Integer.parseInt(pools.get(plan.poolName()).hikari().getProperty("maximumPoolSize", "10"));
+            if (configured != null && configured > size) {
+                throw new ContextDbConfigurationException(plan.name(), "context-db.max-connections-per-context",
+                        "context-db.max-connections-per-context = " + configured + " is more than the "
+                                + size + " connections of the pool that context '" + plan.name()
+                                + "' shares with other contexts (context-db.pool.maximumPoolSize).",
+                        "set it to " + size + " or less, or raise context-db.pool.maximumPoolSize.");
+            }
+            int share = configured != null ? configured : defaultShare(size);
+            entry.setValue(new ContextPlan(plan.placement(), plan.vendor(), plan.poolName(), plan.switching(),
+                    plan.role(), plan.rolePassword(), share));
+        }
+    }
+
+    /** Three quarters of the pool, and at least one connection fewer than the pool where it has two or more. */
+    static int defaultShare(int poolSize) {
+        return Math.max(1, poolSize - Math.max(1, poolSize / 4));
     }
 
     private static String roleOf(String context, ContextSettings own, Vendor vendor, ContextDb.Builder settings) {

@@ -57,6 +57,15 @@ public final class SchemaSwitch {
         }
     }
 
+    /** Forgets where a connection is, so that its next borrower switches it whatever it is on. */
+    void forget(Connection pooled) {
+        try {
+            schemaOf.remove(pooled.unwrap(Connection.class));
+        } catch (SQLException e) {
+            schemaOf.clear(); // cannot tell which: forget them all, the next borrowers switch again
+        }
+    }
+
     /** @return how many times a connection was switched to another schema */
     public long switches() {
         return switches.sum();

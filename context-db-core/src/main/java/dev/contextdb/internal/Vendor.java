@@ -3,6 +3,7 @@ package dev.contextdb.internal;
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,28 @@ public enum Vendor {
         @Override
         public void pin(HikariConfig config, String schema) {
             config.setSchema(schema);
+        }
+
+        @Override
+        boolean maySwitchSchema(String sql) {
+            // SET [SESSION] search_path, set_config('search_path', …), SET SCHEMA 'x', RESET ALL, DISCARD ALL.
+            return (containsIgnoreCase(sql, "search_path") || containsIgnoreCase(sql, "schema")
+                    || containsIgnoreCase(sql, "reset") || containsIgnoreCase(sql, "discard"))
+                    && POSTGRESQL_SWITCH.matcher(sql).find();
+        }
+
+        @Override
+        public String sessionSchema(Connection connection) throws SQLException {
+            // The whole path, not just its first schema: restoring it must restore "$user", public too.
+            return queryString(connection, "select current_setting('search_path')");
+        }
+
+        @Override
+        public void restoreSessionSchema(Connection connection, String saved) throws SQLException {
+            try (PreparedStatement restore = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                restore.setString(1, saved);
+                restore.execute();
+            }
         }
     },
 
@@ -58,6 +81,26 @@ public enum Vendor {
         }
 
         @Override
+        boolean maySwitchSchema(String sql) {
+            // USE db, as a statement of its own or one of several; stored programs may not contain USE.
+            return containsIgnoreCase(sql, "use") && MARIADB_SWITCH.matcher(sql).find();
+        }
+
+        @Override
+        public String sessionSchema(Connection connection) throws SQLException {
+            return connection.getCatalog();
+        }
+
+        @Override
+        public void restoreSessionSchema(Connection connection, String saved) throws SQLException {
+            if (saved == null) {
+                throw new SQLException("The connection was on no database before it was moved, and MariaDB cannot"
+                        + " leave a database once one is chosen");
+            }
+            connection.setCatalog(saved);
+        }
+
+        @Override
         public String connectionUrl(String url, String schema) {
             // Connections open on the context's database, so a user granted only that one can log in.
             java.util.regex.Matcher matcher = MARIADB_URL.matcher(url);
@@ -75,7 +118,35 @@ public enum Vendor {
         public void pin(HikariConfig config, String schema) {
             config.setSchema(schema);
         }
+
+        @Override
+        boolean maySwitchSchema(String sql) {
+            // SET SCHEMA x, SET SCHEMA_SEARCH_PATH x.
+            return containsIgnoreCase(sql, "schema") && H2_SWITCH.matcher(sql).find();
+        }
+
+        @Override
+        public String sessionSchema(Connection connection) throws SQLException {
+            return connection.getSchema();
+        }
+
+        @Override
+        public void restoreSessionSchema(Connection connection, String saved) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                // H2 reports schema names as stored; quoted, they are taken as they are.
+                statement.execute("SET SCHEMA " + quote(saved));
+            }
+        }
     };
+
+    private static final java.util.regex.Pattern POSTGRESQL_SWITCH = java.util.regex.Pattern.compile(
+            "search_path|\\bset\\s+(?:session\\s+)?schema\\b|\\breset\\s+all\\b|\\bdiscard\\s+all\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern MARIADB_SWITCH = java.util.regex.Pattern.compile(
+            "(?:^|;)\\s*(?:(?:/\\*.*?\\*/|(?:--|#)[^\\n]*\\n)\\s*)*use\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern H2_SWITCH = java.util.regex.Pattern.compile(
+            "\\bset\\s+schema(?:_search_path)?\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final java.util.regex.Pattern MARIADB_URL =
             java.util.regex.Pattern.compile("^(jdbc:(?:mariadb|mysql):(?:[a-z]+:)?//[^/?]*)(/[^?;]*)?(.*)$");
@@ -128,6 +199,42 @@ public enum Vendor {
             throw new IllegalArgumentException("Identifier contains a quote character: " + identifier);
         }
         return quote + identifier + quote;
+    }
+
+    /**
+     * Whether a statement may move its connection to another schema (PostgreSQL: change its
+     * {@code search_path}). A cheap test first, a pattern only where it passes; a false positive
+     * costs two round trips, a false negative would let a connection leave on another schema.
+     * @param sql a statement's text
+     * @return whether it may change the connection's schema
+     */
+    abstract boolean maySwitchSchema(String sql);
+
+    /**
+     * @param connection a connection
+     * @return what decides where its unqualified names resolve, to hand to {@link #restoreSessionSchema}
+     */
+    public abstract String sessionSchema(Connection connection) throws SQLException;
+
+    /** Puts a connection back where {@link #sessionSchema} found it. */
+    public abstract void restoreSessionSchema(Connection connection, String saved) throws SQLException;
+
+    static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+        int last = text.length() - lowerCaseWord.length();
+        char first = lowerCaseWord.charAt(0);
+        for (int i = 0; i <= last; i++) {
+            if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     /** Pins every connection of a pool to {@code schema} when the connection is created. */

@@ -37,6 +37,9 @@ final class ContextDbFactory {
         if (properties.getStartupThreads() != null) {
             builder.startupThreads(properties.getStartupThreads());
         }
+        if (properties.getMaxConnectionsPerContext() != null) {
+            builder.maxConnectionsPerContext(properties.getMaxConnectionsPerContext());
+        }
         sharedDatabase(builder, properties.getDatasource(), environment);
         properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));
         properties.getContexts().forEach((name, context) -> builder.context(name, settings -> apply(context, settings)));

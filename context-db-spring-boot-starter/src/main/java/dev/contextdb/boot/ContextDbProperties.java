@@ -73,6 +73,15 @@ public class ContextDbProperties {
     private Integer startupThreads;
 
     /**
+     * How many connections of a pool shared by several contexts (pooling=shared, or the one pool
+     * of SHARED contexts) one context may hold at once, so that a context under load cannot starve
+     * the others. Unset: three quarters of the pool's maximum-pool-size, and at least one
+     * connection fewer than the pool. A context over its share waits up to the pool's
+     * connection-timeout.
+     */
+    private Integer maxConnectionsPerContext;
+
+    /**
      * Whether a call of a public method of a bean whose class belongs to a context makes that
      * context current for the call (such beans are proxied), so the routing DataSource serves it
      * and work called from another context's transaction stays out of that transaction.
@@ -143,6 +152,14 @@ public class ContextDbProperties {
 
     public void setStartupThreads(Integer startupThreads) {
         this.startupThreads = startupThreads;
+    }
+
+    public Integer getMaxConnectionsPerContext() {
+        return maxConnectionsPerContext;
+    }
+
+    public void setMaxConnectionsPerContext(Integer maxConnectionsPerContext) {
+        this.maxConnectionsPerContext = maxConnectionsPerContext;
     }
 
     public Guard getGuard() {

@@ -404,6 +404,16 @@ class ContextDbAutoConfigurationTests {
     }
 
     @Test
+    void maxConnectionsPerContextAboveTheSharedPoolFailsTheStartNamingTheProperty() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=shared",
+                "context-db.pool.maximum-pool-size=4", "context-db.max-connections-per-context=5")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(ContextDbConfigurationException.class)
+                        .hasMessageStartingWith("context-db.max-connections-per-context = 5 is more than the 4"
+                                + " connections of the pool that context '"));
+    }
+
+    @Test
     void aBadValueNamesItsProperty() {
         runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.contexts.sales.strategy=sideways")
                 .run(context -> {
@@ -425,7 +435,8 @@ class ContextDbAutoConfigurationTests {
             for (String property : new String[] {"context-db.strategy", "context-db.pooling", "context-db.guard",
                     "context-db.datasource.url", "context-db.default-context", "context-db.base-packages",
                     "context-db.roles.enabled", "context-db.flyway.enabled", "context-db.contexts", "context-db.pool",
-                    "context-db.enter-on-bean-call", "context-db.enabled", "context-db.startup-threads"}) {
+                    "context-db.enter-on-bean-call", "context-db.enabled", "context-db.startup-threads",
+                    "context-db.max-connections-per-context"}) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("The isolation strategy of every context that does not set its own.");
