@@ -5,6 +5,7 @@ import dev.contextdb.PlacementResolver.ContextPlan;
 import dev.contextdb.PlacementResolver.Plan;
 import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.Roles;
+import dev.contextdb.internal.SetupLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
@@ -14,9 +15,14 @@ import java.util.Set;
  * each context's role, gives it its schema (or, under {@code SHARED}, the right to create its own
  * tables in the shared schema) and grants it read access to what it declares in {@code reads},
  * taking back read access that an earlier start granted for a read since removed.
- * Migrations then run as the context's role, so the role owns its tables.
+ * Migrations then run as the context's role, so the role owns its tables. Instances starting at
+ * once take turns, under {@link SetupLock}.
  */
 final class RoleSetup {
+
+    private static final String FIX = "the user of context-db.datasource must be able to create roles and schemas"
+            + " and grant on them (PostgreSQL: CREATEROLE and CREATE on the database; MariaDB: CREATE USER and GRANT"
+            + " OPTION), or create them beforehand.";
 
     private RoleSetup() {
     }
@@ -26,6 +32,20 @@ final class RoleSetup {
         String step = "connecting as the administrator";
         try (Connection connection = drivers.connect(admin.url(), admin.username(), admin.password())) {
             connection.setAutoCommit(true);
+            step = "waiting for other instances of the application to finish their set-up";
+            try (SetupLock lock = SetupLock.acquire(admin.vendor(), connection)) {
+                apply(plan, connection, admin);
+            }
+        } catch (SQLException e) {
+            throw new ContextDbConfigurationException(null, "context-db.roles.enabled",
+                    "context-db.roles.enabled=true: setting up roles failed while " + step + ": " + e.getMessage(),
+                    FIX, e);
+        }
+    }
+
+    private static void apply(Plan plan, Connection connection, Admin admin) {
+        String step = "reading the schema of the administrator's connection";
+        try {
             Roles roles = new Roles(admin.vendor(), connection);
             String sharedSchema = roles.currentSchema();
             for (ContextPlan context : plan.contexts()) {
@@ -68,9 +88,7 @@ final class RoleSetup {
         } catch (SQLException e) {
             throw new ContextDbConfigurationException(null, "context-db.roles.enabled",
                     "context-db.roles.enabled=true: setting up roles failed while " + step + ": " + e.getMessage(),
-                    "the user of context-db.datasource must be able to create roles and schemas and grant on them"
-                            + " (PostgreSQL: CREATEROLE and CREATE on the database; MariaDB: CREATE USER and GRANT"
-                            + " OPTION), or create them beforehand.", e);
+                    FIX, e);
         }
     }
 }
