@@ -68,6 +68,8 @@ public final class Roles {
                 execute("ALTER " + relation[1] + " " + vendor.quote(schema) + "." + vendor.quote(relation[0])
                         + " OWNER TO " + vendor.quote(role));
             }
+            execute("REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA " + vendor.quote(schema) + " FROM PUBLIC");
+            revokeExecuteFromPublic(role);
         } else {
             execute("GRANT ALL PRIVILEGES ON " + vendor.quote(schema) + ".* TO " + account(role));
         }
@@ -76,6 +78,17 @@ public final class Roles {
     /** PostgreSQL, shared schema: the role may create its own tables there (and owns what it creates). */
     public void createIn(String role, String sharedSchema) throws SQLException {
         execute("GRANT USAGE, CREATE ON SCHEMA " + vendor.quote(sharedSchema) + " TO " + vendor.quote(role));
+        revokeExecuteFromPublic(role);
+    }
+
+    /**
+     * PostgreSQL lets {@code PUBLIC} execute every new function: any role with {@code USAGE} on
+     * the schema — a declared reader, or under {@code SHARED} every context — could call the
+     * context's functions. Default privileges per schema can only add to the global ones, so this
+     * one is global, for the functions the role creates.
+     */
+    private void revokeExecuteFromPublic(String role) throws SQLException {
+        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(role) + " REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
     }
 
     /**
