@@ -143,6 +143,133 @@ class IsolationMatrixTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void aContextRemovedFromTheModelLeavesNoGrantsBehind(Kind kind, IsolationStrategy strategy) {
+        ContextModel before = ContextModel.of(
+                ContextDefinition.of("inventory", "x.inventory"),
+                ContextDefinition.of("catalog", "x.catalog", "inventory"),
+                ContextDefinition.of("orders", "x.orders", "catalog"));
+        ContextModel after = ContextModel.of(
+                ContextDefinition.of("inventory", "x.inventory"),
+                ContextDefinition.of("orders", "x.orders"));
+        try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT)) {
+            Map<String, String> roles = rolesFor(scenario, before);
+            ContextDb.Builder first = withRoles(scenario.builder(before), roles);
+            String product = qualified(scenario, kind, strategy, "catalog", "product");
+            try (ContextDb db = first.build()) {
+                assertThat(run(db, kind, "orders", "select count(*) from " + product)).isEqualTo("allowed");
+                assertThat(run(db, kind, "catalog", "select count(*) from " + qualified(scenario, kind, strategy,
+                        "inventory", "stock"))).isEqualTo("allowed");
+                assertThat(grantsTo(scenario, roles.get("orders"))).anyMatch(grant -> grant.contains(
+                        ownPlace(scenario, kind, strategy, "catalog").substring(kind == Kind.MARIADB ? 9 : 7)));
+                assertThat(grantsTo(scenario, roles.get("catalog"))).anyMatch(grant -> grant.contains(
+                        ownPlace(scenario, kind, strategy, "inventory").substring(kind == Kind.MARIADB ? 9 : 7)));
+            }
+            Map<String, String> remaining = new LinkedHashMap<>(roles);
+            remaining.remove("catalog");
+            try (ContextDb db = withRoles(scenario.restart(after), remaining).build()) {
+                assertThat(run(db, kind, "orders", "select count(*) from " + product)).isEqualTo(refused(kind));
+                assertThat(run(db, kind, "orders", "select count(*) from " + qualified(scenario, kind, strategy,
+                        "orders", "purchase_order"))).isEqualTo("allowed");
+            }
+            // orders keeps only what is its own; catalog's former role keeps its own data (MariaDB:
+            // all privileges on its database; PostgreSQL: ownership, which is no grant) and nothing else.
+            assertThat(grantsTo(scenario, roles.get("orders"))).allMatch(grant -> grant.startsWith(
+                    ownPlace(scenario, kind, strategy, "orders")), "on orders' own place only");
+            assertThat(grantsTo(scenario, roles.get("catalog"))).allMatch(grant -> grant.startsWith(
+                    ownPlace(scenario, kind, strategy, "catalog")), "on catalog's own place only");
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(grantsTo(scenario, roles.get("catalog"))).isEmpty();
+                assertThat(grantsTo(scenario, roles.get("orders"))).isEqualTo(strategy == IsolationStrategy.SHARED
+                        ? List.of("schema " + scenario.sharedSchema() + " CREATE", "schema " + scenario.sharedSchema()
+                                + " USAGE") : List.of());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void aRenamedRoleLeavesNoGrantsBehind(Kind kind, IsolationStrategy strategy) {
+        ContextModel model = ContextModel.of(
+                ContextDefinition.of("catalog", "x.catalog"),
+                ContextDefinition.of("orders", "x.orders", "catalog"));
+        try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT)) {
+            Map<String, String> roles = rolesFor(scenario, model);
+            ContextDb.Builder first = withRoles(scenario.builder(model), roles);
+            String order = qualified(scenario, kind, strategy, "orders", "purchase_order");
+            String product = qualified(scenario, kind, strategy, "catalog", "product");
+            try (ContextDb db = first.build()) {
+                execute(db, "orders", "insert into " + order + " (id, product_id, quantity) values (1, 1, 1)");
+            }
+            String former = roles.get("orders");
+            assertThat(grantsTo(scenario, former)).isNotEmpty();
+            Map<String, String> renamed = new LinkedHashMap<>(roles);
+            renamed.put("orders", dev.contextdb.test.TestDatabase.uniqueName("orders"));
+            scenario.database().dropRoleLater(renamed.get("orders"));
+            try (ContextDb db = withRoles(scenario.restart(model), renamed).build()) {
+                assertThat(db.placement("orders").username()).isEqualTo(renamed.get("orders"));
+                execute(db, "orders", "insert into " + order + " (id, product_id, quantity) values (2, 1, 1)");
+                assertThat(run(db, kind, "orders", "select count(*) from " + product)).isEqualTo("allowed");
+                assertThat(run(db, kind, "catalog", "select count(*) from " + order)).isEqualTo(refused(kind));
+            }
+            assertThat(scenario.query("orders", "select id from " + scenario.qualified("orders", "purchase_order")
+                    + " order by id")).containsExactly("1", "2");
+            assertThat(grantsTo(scenario, former)).as("grants left to the former role").isEmpty();
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(scenario.database().queryStrings("select count(*) from pg_class where relowner = (select oid"
+                        + " from pg_roles where rolname = '" + former + "')")).as("objects the former role still owns")
+                        .containsExactly("0");
+            }
+        }
+    }
+
+    private static Map<String, String> rolesFor(Scenario scenario, ContextModel model) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (String context : model.names()) {
+            String role = dev.contextdb.test.TestDatabase.uniqueName(context);
+            roles.put(context, role);
+            scenario.database().dropRoleLater(role);
+        }
+        return roles;
+    }
+
+    /** How {@link #grantsTo} names a context's own schema or database, with the space after it. */
+    private static String ownPlace(Scenario scenario, Kind kind, IsolationStrategy strategy, String context) {
+        String schema = strategy == IsolationStrategy.SHARED ? scenario.sharedSchema() : scenario.placeOf(context);
+        return kind == Kind.MARIADB ? "database " + schema + " " : "schema " + schema + " ";
+    }
+
+    /**
+     * Every privilege granted to a role, from the database's own catalogs, ownership excepted:
+     * PostgreSQL schema, table and default privileges; MariaDB database and table privileges.
+     */
+    private static List<String> grantsTo(Scenario scenario, String role) {
+        if (scenario.kind() == Kind.POSTGRESQL) {
+            String me = "(select oid from pg_roles where rolname = '" + role + "')";
+            return scenario.database().queryStrings("select * from ("
+                    + "select 'schema ' || n.nspname || ' ' || a.privilege_type as g from pg_namespace n"
+                    + " cross join lateral aclexplode(n.nspacl) a where a.grantee = " + me + " and n.nspowner <> a.grantee"
+                    + " union all select 'table ' || n.nspname || '.' || c.relname || ' ' || a.privilege_type from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace cross join lateral aclexplode(c.relacl) a"
+                    + " where a.grantee = " + me + " and c.relowner <> a.grantee"
+                    + " union all select 'table ' || table_schema || '.' || table_name || ' ' || privilege_type"
+                    + " from information_schema.role_table_grants where grantee = '" + role + "' and grantor <> grantee"
+                    + " union all select 'default privilege in ' || coalesce(n.nspname, 'every schema') || ' '"
+                    + " || a.privilege_type from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace"
+                    + " cross join lateral aclexplode(d.defaclacl) a where a.grantee = " + me
+                    + " and d.defaclrole <> a.grantee) grants order by 1");
+        }
+        String account = "'''" + role + "''@''%'''";
+        return scenario.database().queryStrings("select * from ("
+                + "select concat('database ', TABLE_SCHEMA, ' ', PRIVILEGE_TYPE) as g"
+                + " from information_schema.SCHEMA_PRIVILEGES where GRANTEE = " + account
+                + " union all select concat('table ', TABLE_SCHEMA, '.', TABLE_NAME, ' ', PRIVILEGE_TYPE)"
+                + " from information_schema.TABLE_PRIVILEGES where GRANTEE = " + account
+                + " union all select concat('table ', Db, '.', Table_name, ' ', Table_priv) from mysql.tables_priv"
+                + " where User = '" + role + "') grants order by 1");
+    }
+
     private static ContextDb.Builder withRoles(ContextDb.Builder builder, Map<String, String> roles) {
         roles.forEach((context, role) -> builder.context(context, settings -> settings.datasource(null, role, "pw")));
         return builder.roles(true);
