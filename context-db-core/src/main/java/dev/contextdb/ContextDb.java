@@ -12,6 +12,7 @@ import dev.contextdb.internal.ContextRoutingDataSource;
 import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.SchemaSwitch;
+import dev.contextdb.internal.SetupLock;
 import dev.contextdb.internal.StartupTasks;
 import dev.contextdb.internal.Vendor;
 import java.sql.Connection;
@@ -561,23 +562,15 @@ public final class ContextDb implements AutoCloseable {
             }
         }
 
-        /** Creates missing schemas, on one connection per server and user rather than one per context. */
+        /**
+         * Creates missing schemas, on one connection per server and user rather than one per
+         * context, each under the {@link SetupLock} while it works, so that instances starting at
+         * once take turns rather than race to create the same schema. A connection's lock goes
+         * before the next connection's is taken: two connections of this process to one server
+         * would otherwise wait for each other.
+         */
         private void createSchemas(Plan plan) {
-            Map<List<String>, Connection> connections = new LinkedHashMap<>();
-            try {
-                createSchemas(plan, connections);
-            } finally {
-                for (Connection connection : connections.values()) {
-                    try {
-                        connection.close();
-                    } catch (SQLException e) {
-                        log.debug("context-db could not close a set-up connection", e);
-                    }
-                }
-            }
-        }
-
-        private void createSchemas(Plan plan, Map<List<String>, Connection> connections) {
+            Map<List<String>, List<ContextPlan>> byConnection = new LinkedHashMap<>();
             for (ContextPlan context : plan.contexts()) {
                 Placement placement = context.placement();
                 if (placement.schema() == null || context.role() != null) {
@@ -589,24 +582,31 @@ public final class ContextDb implements AutoCloseable {
                 boolean shared = placement.strategy() == IsolationStrategy.SCHEMA;
                 String user = shared ? plan.admin().username() : pool.username();
                 String secret = shared ? plan.admin().password() : pool.password();
-                try {
-                    List<String> key = Arrays.asList(pool.baseUrl(), user, secret);
-                    Connection connection = connections.get(key);
-                    if (connection == null) {
-                        connection = drivers.connect(pool.baseUrl(), user, secret);
-                        connections.put(key, connection);
+                byConnection.computeIfAbsent(Arrays.asList(pool.baseUrl(), user, secret), key -> new ArrayList<>())
+                        .add(context);
+            }
+            byConnection.forEach((key, contexts) -> createSchemas(key.get(0), key.get(1), key.get(2), contexts));
+        }
+
+        private void createSchemas(String url, String user, String secret, List<ContextPlan> contexts) {
+            ContextPlan context = contexts.get(0);
+            try (Connection connection = drivers.connect(url, user, secret);
+                    SetupLock lock = SetupLock.acquire(context.vendor(), connection)) {
+                for (ContextPlan each : contexts) {
+                    context = each;
+                    if (context.vendor().createIfMissing(connection, context.placement().schema())) {
+                        log.info("context-db created schema {} for context {}", context.placement().schema(),
+                                context.name());
                     }
-                    if (context.vendor().createIfMissing(connection, placement.schema())) {
-                        log.info("context-db created schema {} for context {}", placement.schema(), context.name());
-                    }
-                } catch (SQLException e) {
-                    throw new ContextDbConfigurationException(context.name(), "context-db.contexts." + context.name()
-                            + ".schema", "Context '" + context.name() + "': could not create or find schema '"
-                            + placement.schema() + "' on " + placement.url() + ": " + e.getMessage(),
-                            "check that the database is reachable and that " + (user == null
-                                    ? "the user" : "user '" + user + "'")
-                                    + " may create schemas, or create the schema beforehand.", e);
                 }
+            } catch (SQLException e) {
+                Placement placement = context.placement();
+                throw new ContextDbConfigurationException(context.name(), "context-db.contexts." + context.name()
+                        + ".schema", "Context '" + context.name() + "': could not create or find schema '"
+                        + placement.schema() + "' on " + placement.url() + ": " + e.getMessage(),
+                        "check that the database is reachable and that " + (user == null
+                                ? "the user" : "user '" + user + "'")
+                                + " may create schemas, or create the schema beforehand.", e);
             }
         }
 

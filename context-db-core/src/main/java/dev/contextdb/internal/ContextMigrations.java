@@ -102,7 +102,7 @@ public final class ContextMigrations {
         boolean shared = placement.strategy() == IsolationStrategy.SHARED;
         Set<String> before = shared ? tables(dataSource) : Set.of();
         try {
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = shared ? migrateConverging(flyway) : flyway.migrate();
             if (shared) {
                 for (String table : tables(dataSource)) {
                     if (!before.contains(table)) {
@@ -135,6 +135,25 @@ public final class ContextMigrations {
                     "Migration of context '" + placement.context() + "' failed"
                             + (script == null ? "" : " in script " + script) + ": " + rootMessage(e),
                     e);
+        }
+    }
+
+    /**
+     * Flyway decides whether to baseline before it takes its lock: an instance starting at the same
+     * time as another finds no history table, then a schema made non-empty by the other's new
+     * (still empty) history table, and refuses to baseline it. Under {@code SHARED} that is every
+     * first start of replicas. Run again, Flyway finds the history table, waits on its lock and
+     * migrates what the other has not. A history table left empty by something else fails again,
+     * with Flyway's message.
+     */
+    private static MigrateResult migrateConverging(Flyway flyway) {
+        try {
+            return flyway.migrate();
+        } catch (FlywayException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("as it already exists, and is empty")) {
+                throw e;
+            }
+            return flyway.migrate();
         }
     }
 

@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public final class Roles {
 
+    /** PostgreSQL: the comment on every role context-db created. */
+    static final String MARK = "context-db";
+    /** MariaDB: the role, without privileges, granted to every user context-db created. */
+    static final String MARK_ROLE = "context_db";
+
     private final Vendor vendor;
     private final Connection admin;
 
@@ -44,6 +49,7 @@ public final class Roles {
             if (password != null) {
                 PostgresPasswords.set(admin, role, password);
             }
+            execute("COMMENT ON ROLE " + vendor.quote(role) + " IS '" + MARK + "'");
         } else {
             execute("CREATE USER IF NOT EXISTS " + account(role));
             if (password != null) {
@@ -53,7 +59,117 @@ public final class Roles {
                     alter.execute();
                 }
             }
+            // MariaDB has no comment on users: a role without privileges, granted to each, marks them.
+            execute("CREATE ROLE IF NOT EXISTS " + vendor.quote(MARK_ROLE));
+            execute("GRANT " + vendor.quote(MARK_ROLE) + " TO " + account(role));
         }
+    }
+
+    /**
+     * The roles (MariaDB: users) context-db created for contexts, found by their mark: this
+     * application's and any other's on the server. A role is never released from its mark, so a
+     * start after its context went, or was given another role, still finds it.
+     */
+    public Set<String> marked() throws SQLException {
+        if (vendor == Vendor.POSTGRESQL) {
+            return names("select r.rolname from pg_roles r join pg_shdescription d on d.objoid = r.oid"
+                    + " and d.classoid = 'pg_authid'::regclass where d.description = ?", MARK);
+        }
+        return names("select User from mysql.roles_mapping where Role = ? and Host = '%' and Admin_option = 'N'", MARK_ROLE);
+    }
+
+    /**
+     * PostgreSQL: who owns the context's data now: its schema ({@code table} null) or, in the
+     * shared schema, its history table; {@code null} when there is none yet.
+     */
+    public String ownerOf(String schema, String table) throws SQLException {
+        Set<String> owners = table == null
+                ? names("select pg_get_userbyid(nspowner) from pg_namespace where nspname = ?", schema)
+                : names("select pg_get_userbyid(c.relowner) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = ? and c.relname = ?", schema, table);
+        return owners.isEmpty() ? null : owners.iterator().next();
+    }
+
+    /**
+     * PostgreSQL: the context's role was renamed; its new role takes over everything the old one
+     * owns in this database (all of it the context's), and the old one keeps no privilege here.
+     */
+    public void handOver(String previous, String role) throws SQLException {
+        execute("REASSIGN OWNED BY " + vendor.quote(previous) + " TO " + vendor.quote(role));
+        // It owns nothing here any more: this only takes back its privileges and default privileges.
+        execute("DROP OWNED BY " + vendor.quote(previous));
+    }
+
+    /**
+     * Takes every privilege on a context's place from a role (MariaDB: user) that no longer
+     * belongs to a context reading it: a context's former role, or the role of a context removed.
+     */
+    public void revokeAll(String role, String owner, String schema, boolean inSharedSchema) throws SQLException {
+        if (vendor == Vendor.MARIADB) {
+            execute("REVOKE ALL PRIVILEGES ON " + vendor.quote(schema) + ".*" + " FROM " + account(role));
+            return;
+        }
+        revokeRead(role, owner, schema, inSharedSchema);
+        if (inSharedSchema) {
+            execute("REVOKE ALL ON SCHEMA " + vendor.quote(schema) + " FROM " + vendor.quote(role));
+        }
+    }
+
+    /** PostgreSQL: the roles granted anything on the schema itself. */
+    public Set<String> granteesOf(String schema) throws SQLException {
+        return names("select r.rolname from pg_namespace n cross join lateral aclexplode(n.nspacl) a"
+                + " join pg_roles r on r.oid = a.grantee where n.nspname = ?", schema);
+    }
+
+    /** A place whose owner granted {@code role} something, as {@link #grantsHeldBy} finds it. */
+    public record Grant(String owner, String schema, boolean inSharedSchema) {
+    }
+
+    /**
+     * Where {@code role} holds privileges on the data of another role: a schema it may use, tables
+     * it may read, default privileges on tables to come (PostgreSQL); a database (MariaDB, with
+     * the user that has all privileges on it as owner, if one does).
+     */
+    public Set<Grant> grantsHeldBy(String role) throws SQLException {
+        Set<Grant> grants = new HashSet<>();
+        String sql;
+        String[] parameters;
+        if (vendor == Vendor.POSTGRESQL) {
+            sql = "with me as (select oid from pg_roles where rolname = ?)"
+                    + " select pg_get_userbyid(n.nspowner), n.nspname, false from pg_namespace n"
+                    + " cross join lateral aclexplode(n.nspacl) a where a.grantee = (select oid from me)"
+                    + " and n.nspowner <> a.grantee"
+                    + " union select pg_get_userbyid(c.relowner), n.nspname, c.relowner <> n.nspowner from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace cross join lateral aclexplode(c.relacl) a"
+                    + " where a.grantee = (select oid from me) and c.relowner <> a.grantee"
+                    + " union select pg_get_userbyid(d.defaclrole), n.nspname, d.defaclrole <> n.nspowner"
+                    + " from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace"
+                    + " cross join lateral aclexplode(d.defaclacl) a where a.grantee = (select oid from me)"
+                    + " and d.defaclrole <> a.grantee";
+            parameters = new String[] {role};
+        } else {
+            sql = "select o.GRANTEE, p.TABLE_SCHEMA, false from information_schema.SCHEMA_PRIVILEGES p"
+                    + " left join information_schema.SCHEMA_PRIVILEGES o on o.TABLE_SCHEMA = p.TABLE_SCHEMA"
+                    + " and o.PRIVILEGE_TYPE = 'DROP' and o.GRANTEE <> p.GRANTEE"
+                    + " where p.GRANTEE = ? and p.PRIVILEGE_TYPE = 'SELECT'";
+            parameters = new String[] {account(role)};
+        }
+        try (PreparedStatement query = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String owner = rows.getString(1);
+                    if (owner != null && vendor == Vendor.MARIADB) {
+                        owner = owner.startsWith("'") && owner.endsWith("'@'%'")
+                                ? owner.substring(1, owner.length() - "'@'%'".length()) : null;
+                    }
+                    grants.add(new Grant(owner, rows.getString(2), rows.getBoolean(3)));
+                }
+            }
+        }
+        return grants;
     }
 
     /**
@@ -68,6 +184,8 @@ public final class Roles {
                 execute("ALTER " + relation[1] + " " + vendor.quote(schema) + "." + vendor.quote(relation[0])
                         + " OWNER TO " + vendor.quote(role));
             }
+            execute("REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA " + vendor.quote(schema) + " FROM PUBLIC");
+            revokeExecuteFromPublic(role);
         } else {
             execute("GRANT ALL PRIVILEGES ON " + vendor.quote(schema) + ".* TO " + account(role));
         }
@@ -76,6 +194,17 @@ public final class Roles {
     /** PostgreSQL, shared schema: the role may create its own tables there (and owns what it creates). */
     public void createIn(String role, String sharedSchema) throws SQLException {
         execute("GRANT USAGE, CREATE ON SCHEMA " + vendor.quote(sharedSchema) + " TO " + vendor.quote(role));
+        revokeExecuteFromPublic(role);
+    }
+
+    /**
+     * PostgreSQL lets {@code PUBLIC} execute every new function: any role with {@code USAGE} on
+     * the schema — a declared reader, or under {@code SHARED} every context — could call the
+     * context's functions. Default privileges per schema can only add to the global ones, so this
+     * one is global, for the functions the role creates.
+     */
+    private void revokeExecuteFromPublic(String role) throws SQLException {
+        execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + vendor.quote(role) + " REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
     }
 
     /**
