@@ -196,7 +196,7 @@ class PartlyAppliedMigrationTest {
         return switch (kind) {
             case POSTGRESQL -> "ERROR: column \"qtty\" of relation \"orders_line\" does not exist";
             case MARIADB -> "Unknown column 'qtty' in 'SET'";
-            case H2 -> "Column \"QTTY\" not found; SQL statement:";
+            case H2 -> "Column \"QTTY\" not found";
         };
     }
 

@@ -28,6 +28,7 @@ final class MigrationFailure implements Callback {
     private static final Pattern COMMITS = Pattern.compile(
             "(?is)\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*(create|alter|drop|rename|truncate|grant|revoke|lock|unlock)\\b.*");
     private static final Pattern MARIADB_CONNECTION = Pattern.compile("^\\(conn=\\d+\\)\\s*");
+    private static final Pattern H2_STATEMENT = Pattern.compile(";\\s*SQL statement:$");
     private static final int SHOWN_STATEMENTS = 10;
     private static final int SHOWN_LENGTH = 120;
 
@@ -185,8 +186,9 @@ final class MigrationFailure implements Callback {
         }
         String message = root.getMessage() == null ? root.toString() : root.getMessage();
         String first = message.lines().findFirst().orElse(message).trim();
-        // MariaDB's connection number differs at every start; it would only make the message unstable.
-        return MARIADB_CONNECTION.matcher(first).replaceFirst("");
+        // MariaDB's connection number differs at every start; H2's first line announces the
+        // statement on its next line, which the message names anyway.
+        return H2_STATEMENT.matcher(MARIADB_CONNECTION.matcher(first).replaceFirst("")).replaceFirst("");
     }
 
     @Override
