@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the documented way: plain SQL names catalog's table by {@code Placement.qualify}, jOOQ by the
  * schema {@code catalog} (the context's name), which renders as catalog's schema. The schemas
  * have unique names, so neither works by a schema happening to be called {@code catalog}. With
- * roles, the read is granted and a write to catalog's table is refused by the database.
+ * roles, the read is granted and a write to catalog's table is refused by the database. Under
+ * SHARED the same code runs unchanged.
  */
 class DeclaredReadTest {
 
@@ -41,27 +42,33 @@ class DeclaredReadTest {
     static Stream<Arguments> databases() {
         List<Arguments> all = new ArrayList<>();
         for (Kind kind : List.of(Kind.POSTGRESQL, Kind.MARIADB)) {
-            all.add(Arguments.of(kind, false));
-            all.add(Arguments.of(kind, true));
+            all.add(Arguments.of(kind, IsolationStrategy.SCHEMA, false));
+            all.add(Arguments.of(kind, IsolationStrategy.SCHEMA, true));
+            // The same code without a schema per context: what moving between the two changes.
+            all.add(Arguments.of(kind, IsolationStrategy.SHARED, false));
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}, roles {1}")
+    @ParameterizedTest(name = "{0} {1}, roles {2}")
     @MethodSource("databases")
-    void ordersJoinsItsOwnTableWithCatalogsThroughJdbcAndJooq(Kind kind, boolean roles) {
-        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT)) {
+    void ordersJoinsItsOwnTableWithCatalogsThroughJdbcAndJooq(Kind kind, IsolationStrategy strategy, boolean roles) {
+        try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT)) {
             scenario.builder(MODEL); // makes the scenario's schema names, dropped when it closes
+            boolean schemas = strategy == IsolationStrategy.SCHEMA;
             List<String> properties = new ArrayList<>(List.of("context-db.base-packages=dev.contextdb.boot.reads",
-                    "context-db.strategy=SCHEMA", "context-db.pool.maximum-pool-size=2",
+                    "context-db.strategy=" + strategy, "context-db.pool.maximum-pool-size=2",
                     "context-db.pool.minimum-idle=1", "context-db.roles.enabled=" + roles,
-                    "context-db.datasource.url=" + scenario.database().url(),
+                    "context-db.datasource.url=" + (schemas ? scenario.database().url()
+                            : scenario.database().urlWithDefaultSchema(scenario.sharedSchema())),
                     "context-db.datasource.username=" + scenario.database().username(),
                     "context-db.datasource.password=" + scenario.database().password()));
             String ordersUser = scenario.database().username();
             for (String context : MODEL.names()) {
                 String prefix = "context-db.contexts." + context + ".";
-                properties.add(prefix + "schema=" + scenario.placeOf(context));
+                if (schemas) {
+                    properties.add(prefix + "schema=" + scenario.placeOf(context));
+                }
                 properties.add(prefix + "flyway.locations=classpath:db/reads/" + context);
                 if (roles) {
                     String role = TestDatabase.uniqueName(context);
@@ -84,8 +91,9 @@ class DeclaredReadTest {
                                 + " (12, 1, 2)").update();
 
                         String product = db.placement("catalog").qualify("product");
-                        assertThat(product).isEqualTo((kind == Kind.MARIADB ? "`" + scenario.placeOf("catalog") + "`"
-                                : "\"" + scenario.placeOf("catalog") + "\"") + ".product");
+                        assertThat(product).isEqualTo(!schemas ? "product" : (kind == Kind.MARIADB
+                                ? "`" + scenario.placeOf("catalog") + "`" : "\"" + scenario.placeOf("catalog") + "\"")
+                                + ".product");
                         List<String> joined = orders.sql("select o.id, p.name, o.quantity from purchase_order o join "
                                 + product + " p on p.id = o.product_id order by o.id")
                                 .query((row, n) -> row.getInt(1) + " " + row.getString(2) + " x" + row.getInt(3))
@@ -102,10 +110,12 @@ class DeclaredReadTest {
                                 .orderBy(DSL.field(DSL.name("o", "id")))
                                 .fetch(row -> row.value1() + " " + row.value2());
                         assertThat(viaJooq).containsExactly("10 tea", "11 cup", "12 tea");
-                        // What ran is what the documented way renders: catalog's schema, not "catalog".
+                        // What ran is what the documented way renders: catalog's schema, not "catalog";
+                        // under SHARED the one schema of the connection.
+                        String q = kind == Kind.MARIADB ? "`" : "\"";
                         assertThat(dsl.render(dsl.selectFrom(DSL.table(DSL.name("catalog", "product")))))
-                                .contains(kind == Kind.MARIADB ? "`" + scenario.placeOf("catalog") + "`.`product`"
-                                        : "\"" + scenario.placeOf("catalog") + "\".\"product\"");
+                                .endsWith(" from " + (schemas ? q + scenario.placeOf("catalog") + q + "." : "")
+                                        + q + "product" + q);
 
                         if (roles) {
                             // Read, not write: the database refuses, with its permission error.
