@@ -87,13 +87,13 @@ class PartlyAppliedMigrationTest {
                                             + " version 1 and its history has no entry for V2__half.sql. Fix: correct"
                                             + " V2__half.sql and restart; it runs again from its first statement."
                                     : vendor(kind) + " cannot roll back DDL: V2__half.sql is partly applied, and"
-                                            + " context 'orders''s history (" + historyTable + ") records version 2"
+                                            + " the history of context 'orders' (" + historyTable + ") records version 2"
                                             + " as failed, so every start fails until it is repaired. Still applied:"
                                             + " [1] create table orders_note (id int primary key); [2] insert into"
                                             + " orders_note (id) values (1); [3] alter table orders_line add column"
                                             + " qty int. Rolled back: [4] insert into orders_line (id) values (7)."
                                             + " Fix: undo the statements still applied, correct V2__half.sql, run"
-                                            + " Flyway's repair on context 'orders''s history (" + repair(scenario)
+                                            + " Flyway's repair on the history of context 'orders' (" + repair(scenario)
                                             + "), then restart."))
                     .satisfies(e -> {
                         assertThat(((ContextDbMigrationException) e).getContext()).isEqualTo("orders");
@@ -122,7 +122,7 @@ class PartlyAppliedMigrationTest {
                                 + ") records that version 2 (V2__half.sql) failed part-way at an earlier start, and "
                                 + vendor(kind) + " kept what the script applied before it failed. Fix: undo what"
                                 + " V2__half.sql applied (the error of that start lists it), run Flyway's repair on"
-                                + " context 'orders''s history (" + repair(scenario) + "), then restart.")
+                                + " the history of context 'orders' (" + repair(scenario) + "), then restart.")
                         .satisfies(e -> assertThat(((ContextDbMigrationException) e).getScript())
                                 .isEqualTo("V2__half.sql"));
                 assertThat(history(scenario, "orders")).isEqualTo(expected("1", "2 failed"));

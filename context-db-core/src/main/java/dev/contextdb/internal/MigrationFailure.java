@@ -81,14 +81,14 @@ final class MigrationFailure implements Callback {
             int kept = inTransaction ? lastCommitting() + 1 : statements.size();
             message.append(' ').append(inTransaction ? placement.vendor() + " cannot roll back DDL"
                     : script + " ran outside a transaction").append(": ").append(script).append(" is partly applied,"
-                    + " and context '").append(context).append("''s history (").append(placement.historyTable())
+                    + " and the history of context '").append(context).append("' (").append(placement.historyTable())
                     .append(") records version ").append(partly.getVersion()).append(" as failed, so every start"
                     + " fails until it is repaired. Still applied: ").append(listed(statements.subList(0, kept), 1));
             if (kept < statements.size()) {
                 message.append(". Rolled back: ").append(listed(statements.subList(kept, statements.size()), kept + 1));
             }
             message.append(". Fix: undo the statements still applied, correct ").append(script)
-                    .append(", run Flyway's repair on context '").append(context).append("''s history (")
+                    .append(", run Flyway's repair on the history of context '").append(context).append("' (")
                     .append(repair()).append("), then restart.");
         }
         return new ContextDbMigrationException(context, script, message.toString(), failure);
@@ -101,8 +101,8 @@ final class MigrationFailure implements Callback {
                 + "' cannot start: its history (" + placement.historyTable() + ") records that version "
                 + failed.getVersion() + " (" + failed.getScript() + ") failed part-way at an earlier start, and "
                 + placement.vendor() + " kept what the script applied before it failed. Fix: undo what "
-                + failed.getScript() + " applied (the error of that start lists it), run Flyway's repair on context '"
-                + context + "''s history (" + repair() + "), then restart.", failure);
+                + failed.getScript() + " applied (the error of that start lists it), run Flyway's repair on the"
+                + " history of context '" + context + "' (" + repair() + "), then restart.", failure);
     }
 
     /** The three ways to run Flyway's repair with this context's configuration. */

@@ -74,7 +74,7 @@ class FailureAnalyzersTests {
             // starter's way of repairing first.
             assertThat(analysis.getDescription()).contains("H2 cannot roll back DDL: V1__broken.sql is partly applied");
             assertThat(analysis.getAction()).startsWith("undo the statements still applied, correct V1__broken.sql,"
-                    + " run Flyway's repair on context 'sales''s history (with Spring Boot, start once with"
+                    + " run Flyway's repair on the history of context 'sales' (with Spring Boot, start once with"
                     + " context-db.flyway.enabled=false and call salesFlyway.repair();");
         });
     }
