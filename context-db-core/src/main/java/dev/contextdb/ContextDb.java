@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,13 +69,15 @@ public final class ContextDb implements AutoCloseable {
     private final Map<String, HikariDataSource> pools;
     private final Map<String, MigrationResult> migrations;
     private final Map<String, Object> migrators;
+    /** Makes a context's Flyway, unrun, when the start did not migrate; {@code null} when it did or Flyway is absent. */
+    private final Function<String, Object> unmigrated;
     private final ContextRoutingDataSource routing;
     private final Runnable dropEmbedded;
 
     private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, ? extends DataSource> dataSources,
             Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
-            Map<String, MigrationResult> migrations, Map<String, Object> migrators, ContextRoutingDataSource routing,
-            Runnable dropEmbedded) {
+            Map<String, MigrationResult> migrations, Map<String, Object> migrators, Function<String, Object> unmigrated,
+            ContextRoutingDataSource routing, Runnable dropEmbedded) {
         this.model = model;
         this.placements = placements;
         this.dataSources = Collections.unmodifiableMap(dataSources);
@@ -82,6 +85,7 @@ public final class ContextDb implements AutoCloseable {
         this.pools = pools;
         this.migrations = migrations;
         this.migrators = migrators;
+        this.unmigrated = unmigrated;
         this.routing = routing;
         this.dropEmbedded = dropEmbedded;
     }
@@ -149,6 +153,9 @@ public final class ContextDb implements AutoCloseable {
      * The Flyway instance that migrated a context at start-up, configured as it ran (locations,
      * schema, history table, the scripts it found), for {@code info()}, {@code validate()} or
      * {@code repair()}. It connects on connections of its own, with the context's credentials.
+     * Built with {@code migrate(false)} ({@code context-db.flyway.enabled=false}), it is one
+     * configured the same way that has run nothing: the way to repair a context whose migration
+     * failed part-way, since a start that migrates fails until the history is repaired.
      *
      * <pre>{@code
      * db.migrator("orders", Flyway.class).map(flyway -> flyway.info().current());
@@ -157,12 +164,11 @@ public final class ContextDb implements AutoCloseable {
      * @param <T> the type asked for
      * @param context a context name
      * @param type {@code org.flywaydb.core.Flyway.class}
-     * @return the instance, or empty when the context was not migrated (Flyway absent, or
-     *     {@code context-db.flyway.enabled=false}) or is not of that type
+     * @return the instance, or empty when Flyway is absent or the instance is not of that type
      */
     public <T> Optional<T> migrator(String context, Class<T> type) {
         known(placements, context);
-        Object migrator = migrators.get(context);
+        Object migrator = unmigrated == null ? migrators.get(context) : migrators.computeIfAbsent(context, unmigrated);
         return type.isInstance(migrator) ? Optional.of(type.cast(migrator)) : Optional.empty();
     }
 
@@ -415,7 +421,7 @@ public final class ContextDb implements AutoCloseable {
                         ? migrate(plan, tasks, migrators) : Map.of();
                 ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
                 ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
-                        Map.copyOf(migrators), routing, dropEmbedded());
+                        migrators, unmigrated(plan), routing, dropEmbedded());
                 placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
                 return db;
             } catch (RuntimeException | Error e) {
@@ -518,6 +524,23 @@ public final class ContextDb implements AutoCloseable {
             Map<String, MigrationResult> ordered = new LinkedHashMap<>();
             plan.contexts().forEach(context -> ordered.put(context.name(), results.get(context.name())));
             return ordered;
+        }
+
+        /**
+         * Without migrations at start-up, a context's Flyway is made when first asked for: most
+         * applications never ask, and one costs about a millisecond.
+         */
+        private Function<String, Object> unmigrated(Plan plan) {
+            if (migrate || !ClassUtils.isPresent(FLYWAY, classLoader)) {
+                return null;
+            }
+            ClassLoader loader = classLoader;
+            return context -> {
+                ContextPlan contextPlan = plan.contexts().stream().filter(candidate -> candidate.name().equals(context))
+                        .findFirst().orElseThrow();
+                return ContextMigrations.load(ContextMigrations.configure(contextPlan.placement(),
+                        migrationDataSource(plan, contextPlan), loader));
+            };
         }
 
         private Void migrate(ContextMigrations migrations, Plan plan, ContextPlan context, List<Placement> shared,

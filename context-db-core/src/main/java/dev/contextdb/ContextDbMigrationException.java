@@ -1,7 +1,9 @@
 package dev.contextdb;
 
 /**
- * A context's migrations failed at startup. The message names the context and the script.
+ * A context's migrations failed at startup. The message names the context, the script and, where
+ * Flyway gives them, the line and statement; then the state the failure left (rolled back, or
+ * partly applied with the statements that stay) and what to run, for example Flyway's repair.
  */
 public class ContextDbMigrationException extends RuntimeException {
 

@@ -1,5 +1,7 @@
 package dev.contextdb;
 
+import dev.contextdb.internal.Vendor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +35,31 @@ public record Placement(String context, IsolationStrategy strategy, String vendo
     public Placement {
         reads = List.copyOf(reads);
         migrationLocations = List.copyOf(migrationLocations);
+    }
+
+    /**
+     * A table of this context as hand-written SQL of a context that reads it names it: qualified
+     * with this context's schema (quoted for the vendor) under {@code SCHEMA}, unqualified where
+     * the context has no schema of its own ({@code SHARED}: one schema for all). The reading
+     * context's SQL then works under either strategy, with whatever schema is configured.
+     *
+     * <pre>{@code
+     * String product = contextDb.placement("catalog").qualify("product");   // "catalog"."product"
+     * ordersJdbc.sql("select o.id, p.name from purchase_order o join " + product + " p on p.id = o.product_id")
+     * }</pre>
+     *
+     * jOOQ needs none of this: in a reading context's {@code DSLContext} a table of schema
+     * {@code catalog} (the context's name) renders as catalog's placement.
+     * @param table a table name as the context's migrations create it
+     * @return the table, qualified where the context has a schema
+     */
+    public String qualify(String table) {
+        if (schema == null) {
+            return table;
+        }
+        Vendor quoting = Arrays.stream(Vendor.values())
+                .filter(candidate -> candidate.displayName().equals(vendor)).findFirst().orElse(null);
+        return (quoting == null ? schema : quoting.quote(schema)) + "." + table;
     }
 
     /**

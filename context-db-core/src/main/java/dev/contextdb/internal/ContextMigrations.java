@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -89,9 +86,8 @@ public final class ContextMigrations {
      */
     public MigrationResult migrate(Placement placement, DataSource dataSource, List<Placement> sharedPeers,
             Consumer<Flyway> migrated) {
-        String[] failedScript = new String[1];
-        FluentConfiguration configuration = configure(placement, dataSource, classLoader)
-                .callbacks(new ScriptOfFailure(failedScript));
+        MigrationFailure failure = new MigrationFailure(placement);
+        FluentConfiguration configuration = configure(placement, dataSource, classLoader).callbacks(failure);
         if (slf4j) {
             // What Flyway's "auto" chooses here, decided once: Flyway decides it again for every
             // instance, each time looking through every jar for an SLF4J provider.
@@ -116,7 +112,7 @@ public final class ContextMigrations {
             return new MigrationResult(placement.context(), result.migrationsExecuted, versionAfter(result),
                     placement.historyTable());
         } catch (FlywayException e) {
-            String script = failedScript[0];
+            String script = failure.script();
             if (shared) {
                 String table = duplicateTable(e);
                 if (table != null) {
@@ -131,10 +127,7 @@ public final class ContextMigrations {
                             e);
                 }
             }
-            throw new ContextDbMigrationException(placement.context(), script,
-                    "Migration of context '" + placement.context() + "' failed"
-                            + (script == null ? "" : " in script " + script) + ": " + rootMessage(e),
-                    e);
+            throw failure.explain(e, flyway);
         }
     }
 
@@ -228,15 +221,6 @@ public final class ContextMigrations {
         return null;
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.toString() : root.getMessage();
-        return message.lines().findFirst().orElse(message).trim();
-    }
-
     private static Set<String> tables(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
@@ -252,38 +236,6 @@ public final class ContextMigrations {
         } catch (SQLException e) {
             throw new ContextDbMigrationException(null, null, "Could not list the tables of the shared schema: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Notes which script failed, so the error can name it. */
-    private static final class ScriptOfFailure implements Callback {
-
-        private final String[] script;
-
-        ScriptOfFailure(String[] script) {
-            this.script = script;
-        }
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.AFTER_EACH_MIGRATE_ERROR;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            if (context.getMigrationInfo() != null) {
-                script[0] = context.getMigrationInfo().getScript();
-            }
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "context-db script of failure";
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.contextdb.boot;
 
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
-import dev.contextdb.internal.ContextMigrations;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -42,11 +40,9 @@ public final class ContextDbFlywayAutoConfiguration {
     static final class Registrar implements ImportBeanDefinitionRegistrar {
 
         private final BeanFactory beanFactory;
-        private final ClassLoader classLoader;
 
-        Registrar(BeanFactory beanFactory, ClassLoader classLoader) {
+        Registrar(BeanFactory beanFactory) {
             this.beanFactory = beanFactory;
-            this.classLoader = classLoader;
         }
 
         @Override
@@ -58,15 +54,13 @@ public final class ContextDbFlywayAutoConfiguration {
         }
 
         /**
-         * The instance that migrated the context, as it ran; a new one on the context's DataSource
-         * when migrations are off. (A Flyway instance costs a few milliseconds to make; the beans
-         * cannot be lazy, as Boot makes every JDBC bean depend on every Flyway bean.)
+         * The instance that migrated the context, as it ran; with migrations off, one configured
+         * the same way that has run nothing, for repairing a history (a start that migrates
+         * fails until a script that failed part-way is repaired). The beans cannot be lazy, as
+         * Boot makes every JDBC bean depend on every Flyway bean.
          */
-        private Flyway flyway(ContextDb db, String context) {
-            return db.migrator(context, Flyway.class).orElseGet(() -> ContextMigrations.load(ContextMigrations.configure(
-                    db.placement(context),
-                    beanFactory.getBean(ContextBeanKind.DATA_SOURCE.beanName(context), DataSource.class),
-                    classLoader)));
+        private static Flyway flyway(ContextDb db, String context) {
+            return db.migrator(context, Flyway.class).orElseThrow();
         }
     }
 }

@@ -265,11 +265,12 @@ class ContextDbAutoConfigurationTests {
     void withMigrationsOffEachContextStillHasAFlywayBean() {
         runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.flyway.enabled=false")
                 .run(context -> {
-                    assertThat(context.getBean(ContextDb.class).migrator("sales", Flyway.class)).isEmpty();
+                    // The way to repair a context's history: with migrations on, every start would fail.
                     Flyway sales = context.getBean("salesFlyway", Flyway.class);
+                    assertThat(sales).isSameAs(context.getBean(ContextDb.class).migrator("sales", Flyway.class)
+                            .orElseThrow());
+                    assertThat(sales.info().applied()).isEmpty();
                     assertThat(sales.info().pending()).hasSize(1);
-                    assertThat(sales.getConfiguration().getDataSource())
-                            .isSameAs(context.getBean("salesDataSource", DataSource.class));
                 });
     }
 

@@ -70,8 +70,12 @@ class FailureAnalyzersTests {
             assertThat(analysis.getDescription())
                     .startsWith("Migration of context 'sales' failed in script V1__broken.sql: ")
                     .endsWith(NL + NL + "    Context: sales" + NL + "    Script: V1__broken.sql");
-            assertThat(analysis.getAction()).startsWith("Correct V1__broken.sql of context 'sales' (or its database)"
-                    + " and restart.");
+            // H2 keeps the DDL before the failure: the action is the fix the message gives, the
+            // starter's way of repairing first.
+            assertThat(analysis.getDescription()).contains("H2 cannot roll back DDL: V1__broken.sql is partly applied");
+            assertThat(analysis.getAction()).startsWith("undo the statements still applied, correct V1__broken.sql,"
+                    + " run Flyway's repair on the history of context 'sales' (with Spring Boot, start once with"
+                    + " context-db.flyway.enabled=false and call salesFlyway.repair();");
         });
     }
 
