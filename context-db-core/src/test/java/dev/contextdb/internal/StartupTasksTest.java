@@ -44,6 +44,7 @@ class StartupTasksTest {
         AtomicBoolean slowFinished = new AtomicBoolean();
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch secondFailed = new CountDownLatch(1);
+        CountDownLatch firstStarted = new CountDownLatch(1);
         Callable<String> slow = () -> {
             slowStarted.countDown();
             Thread.sleep(200);
@@ -51,11 +52,13 @@ class StartupTasksTest {
             return "slow";
         };
         Callable<String> first = () -> {
+            firstStarted.countDown(); // past the check for an earlier failure: it runs whatever fails now
             secondFailed.await(10, TimeUnit.SECONDS);
             throw new IllegalStateException("first");
         };
         Callable<String> second = () -> {
             slowStarted.await(10, TimeUnit.SECONDS);
+            firstStarted.await(10, TimeUnit.SECONDS);
             secondFailed.countDown();
             throw new IllegalArgumentException("second");
         };
