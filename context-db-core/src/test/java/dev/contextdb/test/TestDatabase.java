@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -289,12 +290,32 @@ public final class TestDatabase implements AutoCloseable {
     private Connection admin() {
         try {
             if (admin == null || admin.isClosed()) {
-                admin = DriverManager.getConnection(url, username, password);
+                admin = login();
             }
             return admin;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The admin connection, given up after 5 s without an answer: a server that accepts the TCP
+     * connection and says nothing would otherwise hang the test run (PostgreSQL's driver ignores
+     * {@link DriverManager#setLoginTimeout} in favour of its own default, no timeout).
+     */
+    private Connection login() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        switch (kind) {
+            case POSTGRESQL -> {
+                properties.setProperty("loginTimeout", "5");
+                properties.setProperty("connectTimeout", "5");
+            }
+            case MARIADB -> properties.setProperty("connectTimeout", "5000");
+            case H2 -> { }
+        }
+        return DriverManager.getConnection(url, properties);
     }
 
     private static String requirePlain(String name) {
@@ -317,8 +338,7 @@ public final class TestDatabase implements AutoCloseable {
     static TestDatabase connect(TestDatabase database, String startCommand, boolean ci) {
         String prefix = "CONTEXTDB_" + (database.kind == Kind.POSTGRESQL ? "POSTGRES" : "MARIADB");
         try {
-            DriverManager.setLoginTimeout(5);
-            database.admin = DriverManager.getConnection(database.url, database.username, database.password);
+            database.admin = database.login();
             return database;
         } catch (SQLException e) {
             if (!unreachable(e)) {
@@ -338,9 +358,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * @return whether nothing answered: a refused connection or a timeout somewhere in the cause
-     *     chain (both drivers wrap them: PostgreSQL in SQLSTATE 08001, MariaDB in 08000), or
-     *     PostgreSQL's own login timeout, which has no cause
+     * @return whether nothing answered: a refused connection or a socket timeout somewhere in
+     *     the cause chain (both drivers wrap them in a connection exception, SQLSTATE class 08), or
+     *     PostgreSQL's own login timeout ("Connection attempt timed out.", 08001), which has no cause
      */
     static boolean unreachable(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentest4j.TestAbortedException;
@@ -64,6 +65,22 @@ class TestDatabaseTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith(kind + " is not reachable at " + url)
                 .hasMessageEndingWith("Under CI=true an unreachable server fails the test.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aServerThatNeverAnswersSkipsAfterTheLoginTimeout(Kind kind) throws IOException {
+        // Accepts connections (the backlog does) and never says a word: the login times out.
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String url = "jdbc:" + (kind == Kind.POSTGRESQL ? "postgresql" : "mariadb") + "://127.0.0.1:"
+                    + silent.getLocalPort() + "/test";
+            TestDatabase nobody = new TestDatabase(kind, url, "nobody", "");
+            assertThatThrownBy(() -> TestDatabase.connect(nobody, "start it", false))
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith(kind + " is not reachable at " + url + " (");
+        }
     }
 
     /** A port that was free a moment ago: bound and released, so nothing listens on it. */
