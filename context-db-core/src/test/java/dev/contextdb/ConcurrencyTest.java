@@ -9,14 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,17 +34,25 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 10,000 transactions over 5 contexts on PostgreSQL, from 8 threads sharing pools of 3, with a
- * fifth of them rolled back by a thrown exception and nested work in other contexts. Afterwards
- * no connection is still borrowed, no thread holds a context, and exactly the committed rows exist.
+ * 10,000 transactions over 5 contexts on PostgreSQL, with a pool per context and with one shared
+ * pool, from 8 threads at a time (platform threads, and virtual threads on Java 21+), with a fifth
+ * of each context's transactions rolled back by a thrown exception, and every seventh writing in
+ * another context in a transaction of that context's own. Afterwards no connection is still
+ * borrowed, no thread holds a context, and exactly the committed rows exist, each in its own
+ * context's schema.
  */
 class ConcurrencyTest {
 
     static final int TRANSACTIONS = 10_000;
+    /** Ids of the rows written by nested work, apart from those of the outer transactions. */
+    static final int NESTED = 1_000_000;
+    /** Threads at work at once: with each holding at most two connections, the shared pool has one more. */
+    static final int CONCURRENCY = 8;
     static final ContextModel FIVE = ContextModel.of(
             ContextDefinition.of("catalog", "x.catalog"), ContextDefinition.of("inventory", "x.inventory"),
             ContextDefinition.of("orders", "x.orders"), ContextDefinition.of("ledger", "x.ledger"),
             ContextDefinition.of("journal", "x.journal"));
+    static final List<String> CONTEXTS = FIVE.names();
     static final Map<String, String> INSERTS = Map.of(
             "catalog", "insert into product (id, name) values (?, 'p')",
             "inventory", "insert into stock (product_id, quantity) values (?, 1)",
@@ -46,19 +61,63 @@ class ConcurrencyTest {
             "journal", "insert into entry (id, note) values (?, 'n')");
     static final Map<String, String> TABLES = Map.of("catalog", "product", "inventory", "stock",
             "orders", "purchase_order", "ledger", "entry", "journal", "entry");
+    static final Map<String, String> KEYS = Map.of("catalog", "id", "inventory", "product_id",
+            "orders", "id", "ledger", "id", "journal", "id");
 
-    @Test
-    void tenThousandTransactionsLeaveNoBorrowedConnectionNoContextAndExactlyTheCommittedRows() throws Exception {
-        run("8 platform threads", Executors.newFixedThreadPool(8));
+    // The id's lowest digit in base 5 picks the context and the next one the rollback, so that
+    // every context rolls back a fifth of its own transactions.
+    static String contextOf(int id) {
+        return CONTEXTS.get(id % 5);
+    }
+
+    static boolean rollsBack(int id) {
+        return id / 5 % 5 == 0;
+    }
+
+    static boolean nests(int id) {
+        return id % 7 == 0;
+    }
+
+    /**
+     * The next context: every context receives nested work, each from one other context only, so
+     * that threads holding one context's connection while waiting for another's cannot close a
+     * cycle of full pools of 3 (that would take 15 threads at once).
+     */
+    static String otherOf(int id) {
+        return CONTEXTS.get((id + 1) % 5);
+    }
+
+    /** A third of the nested transactions roll back by themselves, inside an outer one that goes on. */
+    static boolean nestedRollsBack(int id) {
+        return id / 7 % 3 == 0;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pooling.class)
+    void tenThousandTransactionsOnPlatformThreadsLeaveNoBorrowedConnectionNoContextAndExactlyTheCommittedRows(
+            Pooling pooling) throws Exception {
+        run(pooling, CONCURRENCY + " platform threads", Executors.newFixedThreadPool(CONCURRENCY));
+    }
+
+    /**
+     * Needs Java 21+. The build runs it in a second Surefire execution on a newer JDK (see the
+     * module's pom), which sets {@code contextdb.virtual-threads=required}: there, a JVM without
+     * virtual threads fails the test instead of skipping it.
+     */
+    @Tag("virtual-threads")
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pooling.class)
+    void tenThousandTransactionsOnVirtualThreadsLeaveNoBorrowedConnectionNoContextAndExactlyTheCommittedRows(
+            Pooling pooling) throws Exception {
         ExecutorService virtual = virtualThreads();
-        if (virtual != null) {
-            // At most 16 at once: unbounded, thousands of threads each holding one context's
-            // connection while waiting for another's would starve the pools of 3 (see docs/core.md).
-            run("virtual threads (16 at a time)", virtual);
-        } else {
-            System.out.println("ConcurrencyTest: virtual threads need Java 21+, this JVM is " + Runtime.version()
-                    + "; run this test with a newer JDK to cover them");
+        String message = "virtual threads need Java 21+, this JVM is " + Runtime.version() + " ("
+                + System.getProperty("java.home") + ")";
+        if (virtual == null && "required".equals(System.getProperty("contextdb.virtual-threads"))) {
+            throw new AssertionError(message + ", but this run was started to cover them");
         }
+        Assumptions.assumeTrue(virtual != null, message + "; the module's virtual-threads Surefire execution"
+                + " runs this test on a newer JDK");
+        run(pooling, "virtual threads (" + CONCURRENCY + " at a time) on Java " + Runtime.version(), virtual);
     }
 
     /** Spring's {@code @Async} on a pooled executor: no context may leak from one task to the next. */
@@ -140,20 +199,22 @@ class ConcurrencyTest {
         }
     }
 
-    private static void run(String threads, ExecutorService workers) throws Exception {
-        Semaphore admitted = new Semaphore(threads.startsWith("virtual") ? 16 : Integer.MAX_VALUE);
-        try (Scenario scenario = new Scenario(Kind.POSTGRESQL, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
-                ContextDb db = scenario.builder(FIVE).pool("maximumPoolSize", "3").pool("minimumIdle", "3")
+    private static void run(Pooling pooling, String threads, ExecutorService workers) throws Exception {
+        // Bounded on virtual threads too: unbounded, thousands of threads each holding one
+        // context's connection while waiting for another's would starve the pools (see docs/core.md).
+        Semaphore admitted = new Semaphore(CONCURRENCY);
+        boolean shared = pooling == Pooling.SHARED;
+        String poolSize = shared ? Integer.toString(CONCURRENCY + 1) : "3";
+        try (Scenario scenario = new Scenario(Kind.POSTGRESQL, IsolationStrategy.SCHEMA, pooling);
+                ContextDb db = scenario.builder(FIVE).pool("maximumPoolSize", poolSize).pool("minimumIdle", poolSize)
                         .guard(Guard.ALLOW).build()) {
-            List<String> contexts = FIVE.names();
+            assertThat(db.pools()).as("pools under " + pooling).hasSize(shared ? 1 : 5);
             Map<String, TransactionTemplate> transactions = new LinkedHashMap<>();
-            Map<String, JdbcTemplate> jdbc = new LinkedHashMap<>();
-            for (String context : contexts) {
+            for (String context : CONTEXTS) {
                 transactions.put(context, new TransactionTemplate(db.transactionManager(context)));
-                jdbc.put(context, new JdbcTemplate(db.routingDataSource()));
             }
-            AtomicInteger leftContexts = new AtomicInteger();
-            AtomicInteger rolledBack = new AtomicInteger();
+            JdbcTemplate routed = new JdbcTemplate(db.routingDataSource());
+            Outcome outcome = new Outcome();
             long started = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < TRANSACTIONS; i++) {
@@ -161,7 +222,7 @@ class ConcurrencyTest {
                 done.add(workers.submit(() -> {
                     admitted.acquireUninterruptibly();
                     try {
-                        work(id, contexts, transactions, jdbc, rolledBack, leftContexts);
+                        work(id, transactions, routed, outcome);
                     } finally {
                         admitted.release();
                     }
@@ -172,59 +233,116 @@ class ConcurrencyTest {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             workers.shutdown();
-            verify(scenario, db, contexts, rolledBack, leftContexts);
-            System.out.printf("ConcurrencyTest: %d transactions (%d rolled back, every 7th with nested work in"
-                    + " another context) on %s over 5 pools of 3 in %d ms (%.0f tx/s); 0 active"
-                    + " connections and 0 leftover contexts afterwards%n",
-                    TRANSACTIONS, rolledBack.get(), threads, millis, TRANSACTIONS * 1000.0 / millis);
+            verify(scenario, db, outcome);
+            System.out.printf("ConcurrencyTest: %d transactions on PostgreSQL, pooling %s (%s), %s: %d rolled back"
+                    + " (%s per context), %d with a transaction nested in the next context (%d of those rolled back"
+                    + " by themselves), in %d ms (%.0f tx/s); 0 active connections, 0 leftover contexts, exactly"
+                    + " the committed rows in each context's schema%n",
+                    TRANSACTIONS, pooling, shared ? "one pool of " + poolSize : "5 pools of 3", threads,
+                    outcome.rolledBack.get(), outcome.rolledBackPerContext, outcome.nested.get(),
+                    outcome.nestedRolledBack.get(), millis, TRANSACTIONS * 1000.0 / millis);
         }
     }
 
-    private static void work(int id, List<String> contexts, Map<String, TransactionTemplate> transactions,
-            Map<String, JdbcTemplate> jdbc, AtomicInteger rolledBack, AtomicInteger leftContexts) {
-        String context = contexts.get(id % contexts.size());
-        String other = contexts.get((id + 1) % contexts.size());
+    /** What the workers observed. */
+    static final class Outcome {
+        final AtomicInteger rolledBack = new AtomicInteger();
+        final Map<String, AtomicInteger> rolledBackPerContext = new ConcurrentHashMap<>();
+        final AtomicInteger nested = new AtomicInteger();
+        final AtomicInteger nestedRolledBack = new AtomicInteger();
+        final AtomicInteger leftContexts = new AtomicInteger();
+    }
+
+    private static void work(int id, Map<String, TransactionTemplate> transactions, JdbcTemplate routed,
+            Outcome outcome) {
+        String context = contextOf(id);
         try {
             transactions.get(context).executeWithoutResult(tx -> {
-                jdbc.get(context).update(INSERTS.get(context), id);
-                if (id % 7 == 0) {
-                    // Nested: another context's read in a scope, then its own transaction.
-                    ContextScope.run(other, () -> jdbc.get(other)
-                            .queryForObject("select count(*) from " + TABLES.get(other), Long.class));
-                    transactions.get(other).executeWithoutResult(inner -> jdbc.get(other)
-                            .queryForObject("select count(*) from " + TABLES.get(other), Long.class));
+                routed.update(INSERTS.get(context), id);
+                if (nests(id)) {
+                    nest(id, context, transactions.get(otherOf(id)), routed, outcome);
                 }
-                if (id % 5 == 0) {
+                if (rollsBack(id)) {
                     throw new IllegalStateException("rollback " + id);
                 }
             });
         } catch (IllegalStateException expected) {
-            rolledBack.incrementAndGet();
+            outcome.rolledBack.incrementAndGet();
+            outcome.rolledBackPerContext.computeIfAbsent(context, name -> new AtomicInteger()).incrementAndGet();
         }
         if (ContextScope.current().isPresent()) {
-            leftContexts.incrementAndGet();
+            outcome.leftContexts.incrementAndGet();
         }
     }
 
-    private static void verify(Scenario scenario, ContextDb db, List<String> contexts, AtomicInteger rolledBack,
-            AtomicInteger leftContexts) {
-        assertThat(rolledBack.get()).isEqualTo(TRANSACTIONS / 5);
-        assertThat(leftContexts.get()).isZero();
+    /**
+     * Inside a transaction of {@code context}: a write in the next context, in a transaction of that
+     * context's own (context-db never makes one transaction span two contexts), which commits or
+     * rolls back by itself, whatever the outer transaction does afterwards.
+     */
+    private static void nest(int id, String context, TransactionTemplate inOther, JdbcTemplate routed,
+            Outcome outcome) {
+        String other = otherOf(id);
+        outcome.nested.incrementAndGet();
+        try {
+            inOther.executeWithoutResult(inner -> {
+                if (!inner.isNewTransaction() || !other.equals(ContextScope.current().orElse(null))) {
+                    throw new AssertionError("the nested work of " + id + " in " + other + " does not run in a new"
+                            + " transaction of " + other + " (current context: " + ContextScope.current() + ")");
+                }
+                routed.update(INSERTS.get(other), NESTED + id);
+                if (nestedRollsBack(id)) {
+                    throw new IllegalArgumentException("nested rollback " + id);
+                }
+            });
+        } catch (IllegalArgumentException expected) {
+            outcome.nestedRolledBack.incrementAndGet();
+        }
+        if (!context.equals(ContextScope.current().orElse(null))) {
+            throw new AssertionError("after the nested transaction of " + id + " the current context is "
+                    + ContextScope.current() + ", not " + context);
+        }
+        // Committed means visible at once on another connection, while the outer transaction is still open.
+        long seen = ContextScope.call(other, () -> routed.queryForObject("select count(*) from " + TABLES.get(other)
+                + " where " + KEYS.get(other) + " = ?", Long.class, NESTED + id));
+        if (seen != (nestedRollsBack(id) ? 0 : 1)) {
+            throw new AssertionError("the nested row " + (NESTED + id) + " of " + other + " is seen " + seen
+                    + " times right after its transaction " + (nestedRollsBack(id) ? "rolled back" : "committed"));
+        }
+    }
+
+    private static void verify(Scenario scenario, ContextDb db, Outcome outcome) {
+        assertThat(outcome.leftContexts.get()).as("threads left with a current context").isZero();
         for (HikariDataSource pool : db.pools().values()) {
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as(pool.getPoolName()).isZero();
         }
-        for (int c = 0; c < contexts.size(); c++) {
-            String context = contexts.get(c);
-            List<String> expected = new ArrayList<>();
-            for (int id = c; id < TRANSACTIONS; id += contexts.size()) {
-                if (id % 5 != 0) {
-                    expected.add(Integer.toString(id));
+        assertThat(outcome.rolledBack.get()).isEqualTo(TRANSACTIONS / 5);
+        for (String context : CONTEXTS) {
+            assertThat(outcome.rolledBackPerContext.get(context)).as("rollbacks in " + context)
+                    .hasValue(TRANSACTIONS / 25);
+        }
+        for (String context : CONTEXTS) {
+            SortedSet<Long> expected = new TreeSet<>();
+            for (int id = 0; id < TRANSACTIONS; id++) {
+                if (contextOf(id).equals(context) && !rollsBack(id)) {
+                    expected.add((long) id);
+                }
+                // There whether or not the outer transaction in the previous context rolled back.
+                if (nests(id) && otherOf(id).equals(context) && !nestedRollsBack(id)) {
+                    expected.add((long) NESTED + id);
                 }
             }
-            String key = context.equals("inventory") ? "product_id" : "id";
-            assertThat(scenario.database().queryStrings("select " + key + " from "
-                    + scenario.qualified(context, TABLES.get(context)) + " order by " + key))
-                    .as(context).containsExactlyInAnyOrderElementsOf(expected);
+            String table = scenario.qualified(context, TABLES.get(context));
+            SortedSet<Long> actual = new TreeSet<>();
+            scenario.database().queryStrings("select " + KEYS.get(context) + " from " + table)
+                    .forEach(key -> actual.add(Long.parseLong(key)));
+            SortedSet<Long> unexpected = new TreeSet<>(actual);
+            unexpected.removeAll(expected);
+            SortedSet<Long> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            assertThat(unexpected).as("rows in %s that %s rolled back or never wrote there", table, context).isEmpty();
+            assertThat(missing).as("rows that %s committed, missing from %s", context, table).isEmpty();
+            assertThat(actual).as(table).hasSize(expected.size());
         }
     }
 }

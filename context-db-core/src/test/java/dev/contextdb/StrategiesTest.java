@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -19,21 +20,25 @@ class StrategiesTest {
 
     static final ContextModel SHOP = ContextModel.scan("dev.contextdb.fixtures.shop");
 
-    static Stream<Scenario> scenarios() {
-        List<Scenario> scenarios = new ArrayList<>();
+    /**
+     * Only the names of the cases: each case connects in its own body, so a server that is down
+     * skips (or, under CI, fails) its own cases and leaves the others, H2's above all, running.
+     */
+    static Stream<Arguments> scenarios() {
+        List<Arguments> scenarios = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            scenarios.add(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT));
-            scenarios.add(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED));
-            scenarios.add(new Scenario(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT));
-            scenarios.add(new Scenario(kind, IsolationStrategy.DATABASE, Pooling.PER_CONTEXT));
+            scenarios.add(Arguments.of(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT));
+            scenarios.add(Arguments.of(kind, IsolationStrategy.SCHEMA, Pooling.SHARED));
+            scenarios.add(Arguments.of(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT));
+            scenarios.add(Arguments.of(kind, IsolationStrategy.DATABASE, Pooling.PER_CONTEXT));
         }
         return scenarios.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("scenarios")
-    void sameContextCodeRunsUnderEveryStrategy(Scenario scenario) {
-        try (scenario; ContextDb db = scenario.builder(SHOP).build()) {
+    void sameContextCodeRunsUnderEveryStrategy(Kind kind, IsolationStrategy strategy, Pooling pooling) {
+        try (Scenario scenario = new Scenario(kind, strategy, pooling); ContextDb db = scenario.builder(SHOP).build()) {
             ShopFlow.exercise(db);
 
             assertPlacement(scenario, db);

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Steps at once: results in step order, every running step waited for, the first failure thrown. */
@@ -45,18 +47,24 @@ class StartupTasksTest {
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch secondFailed = new CountDownLatch(1);
         CountDownLatch firstStarted = new CountDownLatch(1);
+        AtomicReference<Thread> firstThread = new AtomicReference<>();
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
         Callable<String> slow = () -> {
             slowStarted.countDown();
-            Thread.sleep(200);
+            // Still running when both failures are over.
+            awaitIdle(firstThread);
+            awaitIdle(secondThread);
             slowFinished.set(true);
             return "slow";
         };
         Callable<String> first = () -> {
             firstStarted.countDown(); // past the check for an earlier failure: it runs whatever fails now
+            firstThread.set(Thread.currentThread());
             secondFailed.await(10, TimeUnit.SECONDS);
             throw new IllegalStateException("first");
         };
         Callable<String> second = () -> {
+            secondThread.set(Thread.currentThread());
             slowStarted.await(10, TimeUnit.SECONDS);
             firstStarted.await(10, TimeUnit.SECONDS);
             secondFailed.countDown();
@@ -73,7 +81,9 @@ class StartupTasksTest {
     @Test
     void noStepStartsAfterOneFailed() {
         AtomicBoolean thirdRan = new AtomicBoolean();
+        AtomicReference<Thread> failing = new AtomicReference<>();
         Callable<String> fails = () -> {
+            failing.set(Thread.currentThread());
             throw new IllegalStateException("fails");
         };
         Callable<String> third = () -> {
@@ -81,9 +91,9 @@ class StartupTasksTest {
             return "third";
         };
         // Two threads: the failing step and the slow one take both; the third waits in the queue
-        // and is skipped once the failure is known.
+        // until the failing step's thread, free again, takes it and skips it.
         Callable<String> slow = () -> {
-            Thread.sleep(200);
+            awaitIdle(failing);
             return "slow";
         };
         assertThatThrownBy(() -> new StartupTasks(2, getClass().getClassLoader()).runAll(List.of(fails, slow, third)))
@@ -108,6 +118,20 @@ class StartupTasksTest {
         assertThatThrownBy(() -> new StartupTasks(0, getClass().getClassLoader()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("threads must be at least 1, was 0");
+    }
+
+    /**
+     * Waits until the thread has run a step and everything queued after it, and waits idle in its
+     * pool for more: polled, for 10 s at most.
+     */
+    private static void awaitIdle(AtomicReference<Thread> thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the thread " + thread.get() + " did not finish its steps within 10 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     private static Integer record(List<String> threads, int value) {

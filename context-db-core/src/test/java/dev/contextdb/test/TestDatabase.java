@@ -1,5 +1,7 @@
 package dev.contextdb.test;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.Assumptions;
  * A real database server (or embedded H2) for tests: connection settings from the environment,
  * unique names for what a test creates, and clean-up of all of it.
  *
- * <p>When PostgreSQL or MariaDB cannot be reached, a test fails under {@code CI=true} and is
- * skipped otherwise, with a message that says how to start the server.
+ * <p>When PostgreSQL or MariaDB cannot be reached (connection refused or timed out), a test fails
+ * under {@code CI=true} and is skipped otherwise, with a message that says how to start the
+ * server. Any other connection failure (a wrong password, an unknown database) fails the test:
+ * skipping would hide a broken set-up behind a green build.
  *
  * <pre>{@code
  * try (TestDatabase db = TestDatabase.postgres()) {
@@ -35,7 +39,6 @@ public final class TestDatabase implements AutoCloseable {
     public enum Kind { H2, POSTGRESQL, MARIADB }
 
     private static final Pattern PLAIN = Pattern.compile("[a-z0-9_]+");
-    private static final ConcurrentHashMap<Kind, String> UNREACHABLE = new ConcurrentHashMap<>();
 
     private final Kind kind;
     private final String url;
@@ -45,7 +48,8 @@ public final class TestDatabase implements AutoCloseable {
     private Connection admin;
     private boolean closed;
 
-    private TestDatabase(Kind kind, String url, String username, String password) {
+    /** Not connected yet: {@link #postgres()}, {@link #mariadb()} and {@link #h2()} connect. */
+    TestDatabase(Kind kind, String url, String username, String password) {
         this.kind = kind;
         this.url = url;
         this.username = username;
@@ -286,12 +290,32 @@ public final class TestDatabase implements AutoCloseable {
     private Connection admin() {
         try {
             if (admin == null || admin.isClosed()) {
-                admin = DriverManager.getConnection(url, username, password);
+                admin = login();
             }
             return admin;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The admin connection, given up after 5 s without an answer: a server that accepts the TCP
+     * connection and says nothing would otherwise hang the test run (PostgreSQL's driver ignores
+     * {@link DriverManager#setLoginTimeout} in favour of its own default, no timeout).
+     */
+    private Connection login() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        switch (kind) {
+            case POSTGRESQL -> {
+                properties.setProperty("loginTimeout", "5");
+                properties.setProperty("connectTimeout", "5");
+            }
+            case MARIADB -> properties.setProperty("connectTimeout", "5000");
+            case H2 -> { }
+        }
+        return DriverManager.getConnection(url, properties);
     }
 
     private static String requirePlain(String name) {
@@ -302,26 +326,50 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase reachable(TestDatabase database, String startCommand) {
-        String known = UNREACHABLE.get(database.kind);
-        String problem = known;
-        if (problem == null) {
-            try {
-                DriverManager.setLoginTimeout(5);
-                database.admin();
-                return database;
-            } catch (RuntimeException e) {
-                problem = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-                UNREACHABLE.put(database.kind, problem);
+        return connect(database, startCommand, "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /**
+     * Opens the admin connection. Only a server that cannot be reached (connection refused, or no
+     * answer in time) skips the test, or fails it when {@code ci}; anything else the server says
+     * (a wrong password, an unknown database or user) is a mistake in the settings and fails
+     * every time.
+     */
+    static TestDatabase connect(TestDatabase database, String startCommand, boolean ci) {
+        String prefix = "CONTEXTDB_" + (database.kind == Kind.POSTGRESQL ? "POSTGRES" : "MARIADB");
+        try {
+            database.admin = database.login();
+            return database;
+        } catch (SQLException e) {
+            if (!unreachable(e)) {
+                throw new IllegalStateException(database.kind + " at " + database.url + " refused user '"
+                        + database.username + "' (SQLSTATE " + e.getSQLState() + ", error " + e.getErrorCode() + ": "
+                        + e.getMessage() + "). The server is up, so the settings are wrong: check " + prefix + "_URL, "
+                        + prefix + "_USER and " + prefix + "_PASSWORD.", e);
+            }
+            String message = database.kind + " is not reachable at " + database.url + " (" + e.getMessage()
+                    + "). Start it with: " + startCommand + " — or point " + prefix + "_URL at a running server.";
+            if (ci) {
+                throw new AssertionError(message + " Under CI=true an unreachable server fails the test.", e);
+            }
+            Assumptions.abort(message);
+            return database;
+        }
+    }
+
+    /**
+     * @return whether nothing answered: a refused connection or a socket timeout somewhere in
+     *     the cause chain (both drivers wrap them in a connection exception, SQLSTATE class 08), or
+     *     PostgreSQL's own login timeout ("Connection attempt timed out.", 08001), which has no cause
+     */
+    static boolean unreachable(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
+                return true;
             }
         }
-        String message = database.kind + " is not reachable at " + database.url + " (" + problem + "). Start it with: "
-                + startCommand + " — or point CONTEXTDB_" + (database.kind == Kind.POSTGRESQL ? "POSTGRES" : "MARIADB")
-                + "_URL at a running server.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message);
-        }
-        Assumptions.abort(message);
-        return database;
+        return "08001".equals(failure.getSQLState()) && failure.getCause() == null
+                && String.valueOf(failure.getMessage()).contains("timed out");
     }
 
     private static String env(String name, String fallback) {

@@ -2,6 +2,7 @@ package dev.contextdb.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contextdb.ContextDb;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.boot.ContextDbEndpoint.ContextDescriptor;
 import dev.contextdb.boot.props.ContextsOnly;
@@ -9,6 +10,7 @@ import dev.contextdb.test.TcpProxy;
 import dev.contextdb.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -50,13 +52,23 @@ class ObservabilityTests {
         h2.close();
     }
 
+    /**
+     * sales in a schema of the PostgreSQL server, billing in a database of its own on the same
+     * server, reached through a proxy that the test cuts and restores.
+     */
     @Test
-    void healthHasOneEntryPerContextAndOnlyTheUnreachableOneGoesDown() throws Exception {
+    void healthHasOneEntryPerContextOnlyTheUnreachableOneGoesDownAndItComesBackUpWithoutRestart() throws Exception {
         try (TestDatabase postgres = TestDatabase.postgres()) {
+            String salesSchema = TestDatabase.uniqueName("sales");
+            postgres.dropSchemaLater(salesSchema);
             String billingDb = postgres.createDatabase("billing");
             URI direct = URI.create(postgres.urlOf(billingDb).substring("jdbc:".length()));
             try (TcpProxy proxy = new TcpProxy(direct.getHost(), direct.getPort())) {
-                runner.withPropertyValues("context-db.contexts.billing.strategy=database",
+                runner.withPropertyValues("context-db.datasource.url=" + postgres.url(),
+                        "context-db.datasource.username=" + postgres.username(),
+                        "context-db.datasource.password=" + postgres.password(),
+                        "context-db.contexts.sales.schema=" + salesSchema,
+                        "context-db.contexts.billing.strategy=database",
                         "context-db.contexts.billing.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"
                                 + billingDb,
                         "context-db.contexts.billing.datasource.username=" + postgres.username(),
@@ -72,6 +84,20 @@ class ObservabilityTests {
                     assertThat(contextDb.getStatus()).isEqualTo(Status.DOWN);
                     assertThat(contextDb.getComponents().get("billing").getStatus()).isEqualTo(Status.DOWN);
                     assertThat(contextDb.getComponents().get("sales").getStatus()).isEqualTo(Status.UP);
+
+                    proxy.restore();
+                    // Each DOWN check waits up to the connection timeout (500 ms): no pause needed between polls.
+                    long restored = System.nanoTime();
+                    long deadline = restored + TimeUnit.SECONDS.toNanos(30);
+                    while (contextDb.getStatus() != Status.UP && System.nanoTime() < deadline) {
+                        contextDb = (CompositeHealthDescriptor) health.healthForPath("contextDb");
+                    }
+                    assertThat(contextDb.getComponents().get("billing").getStatus()).as("billing after the restore")
+                            .isEqualTo(Status.UP);
+                    assertThat(contextDb.getStatus()).isEqualTo(Status.UP);
+                    assertThat(context).hasSingleBean(ContextDb.class);
+                    System.out.println("ObservabilityTests: billing's health UP again "
+                            + (System.nanoTime() - restored) / 1_000_000 + " ms after the restore, same application");
                 });
             }
         }
