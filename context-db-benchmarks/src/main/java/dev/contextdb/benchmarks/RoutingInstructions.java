@@ -29,13 +29,20 @@ public final class RoutingInstructions {
     }
 
     /**
-     * @param args {@code raw}, {@code routed}, {@code own} (the context's own DataSource) or
-     *     {@code spring} (Spring's {@code AbstractRoutingDataSource}, key set once), then the number of calls
+     * @param args {@code raw}, {@code routed}, {@code own} (the context's own DataSource),
+     *     {@code spring} (Spring's {@code AbstractRoutingDataSource}, key set once), {@code shared-same}
+     *     (one pool shared by two {@code SCHEMA} contexts, always the same context) or
+     *     {@code shared-alternating} (the two contexts in turn: a schema switch on every call), then the
+     *     number of calls
      * @throws SQLException if H2 fails
      */
     public static void main(String[] args) throws SQLException {
         String path = args[0];
         int calls = Integer.parseInt(args[1]);
+        if (path.startsWith("shared-")) {
+            sharedPool(path.equals("shared-alternating"), calls);
+            return;
+        }
         ContextModel model = ContextModel.of(ContextDefinition.of("orders", "bench.orders"));
         try (HikariDataSource raw = RoutingBenchmark.pool("raw");
                 ContextDb contextDb = ContextDb.builder(model).strategy(IsolationStrategy.DATABASE).migrate(false)
@@ -62,6 +69,26 @@ public final class RoutingInstructions {
             } finally {
                 CurrentContext.restore(previous);
             }
+        }
+    }
+
+    /** {@code SCHEMA} with one pool for two contexts on H2, each call on a context's own DataSource. */
+    private static void sharedPool(boolean alternating, int calls) throws SQLException {
+        ContextModel model = ContextModel.of(ContextDefinition.of("orders", "bench.orders"),
+                ContextDefinition.of("catalog", "bench.catalog"));
+        try (ContextDb contextDb = ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA)
+                .pooling(dev.contextdb.Pooling.SHARED).migrate(false)
+                .datasource(RoutingBenchmark.url("shared"), "sa", "")
+                .pool("maximumPoolSize", "4").pool("minimumIdle", "4").build()) {
+            DataSource[] contexts = {contextDb.dataSource("orders"), contextDb.dataSource("catalog")};
+            long checksum = 0;
+            for (int i = 0; i < calls; i++) {
+                try (Connection connection = contexts[alternating ? i & 1 : 0].getConnection()) {
+                    checksum += connection.hashCode() & 1;
+                }
+            }
+            System.out.println((alternating ? "shared-alternating " : "shared-same ") + calls + " calls, checksum "
+                    + checksum);
         }
     }
 }
