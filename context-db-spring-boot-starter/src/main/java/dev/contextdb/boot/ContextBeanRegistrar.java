@@ -11,7 +11,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.ResolvableType;
@@ -35,7 +34,6 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
 
     /** The bean definition attribute that names a per-context bean's context. */
     static final String CONTEXT_ATTRIBUTE = ContextBeanRegistrar.class.getName() + ".context";
-    static final String ENTER_ON_BEAN_CALL = "context-db.enter-on-bean-call";
 
     private final Environment environment;
     private final BeanFactory beanFactory;
@@ -57,7 +55,7 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
         infrastructure(registry, "contextDbInjection", ContextAwareInjection.class, () -> new ContextAwareInjection(model));
         infrastructure(registry, "contextDbTransactionAttributes", ContextTransactionAttributes.class,
                 () -> new ContextTransactionAttributes(model));
-        if (Binder.get(environment).bind(ENTER_ON_BEAN_CALL, Boolean.class).orElse(true)) {
+        if (ContextDbProperties.bind(environment).isEnterOnBeanCall()) {
             infrastructure(registry, "contextDbEntryAdvisor", ContextEntryAdvisor.class, () -> new ContextEntryAdvisor(model));
             AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
         }
