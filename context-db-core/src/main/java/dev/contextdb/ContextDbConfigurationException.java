@@ -3,12 +3,24 @@ package dev.contextdb;
 /**
  * Invalid context-db configuration or context declarations, detected at startup before any SQL
  * runs with the bad value. The message names the context (where there is one), the property and
- * the fix.
+ * the fix; each part is also a field of its own, for tools that show them apart (the starter's
+ * failure analyzer does).
+ *
+ * <pre>{@code
+ * catch (ContextDbConfigurationException e) {
+ *     e.getContext();       // "billing"
+ *     e.getProperty();      // "context-db.contexts.billing.datasource.url"
+ *     e.getDescription();   // "Context 'billing' uses strategy DATABASE but has no database of its own: ..."
+ *     e.getAction();        // "set context-db.contexts.billing.datasource.url (and .username/.password) ..."
+ *     e.getMessage();       // the description, then " Fix: " and the action
+ * }
+ * }</pre>
  */
 public class ContextDbConfigurationException extends RuntimeException {
 
     private final String context;
     private final String property;
+    private final String description;
     private final String action;
 
     /**
@@ -33,6 +45,7 @@ public class ContextDbConfigurationException extends RuntimeException {
         super(description + (action == null ? "" : " Fix: " + action), cause);
         this.context = context;
         this.property = property;
+        this.description = description;
         this.action = action;
     }
 
@@ -46,14 +59,13 @@ public class ContextDbConfigurationException extends RuntimeException {
         return property;
     }
 
-    /** @return how to fix it */
-    public String getAction() {
-        return action;
-    }
-
     /** @return what is wrong, without the fix */
     public String getDescription() {
-        String message = getMessage();
-        return action == null ? message : message.substring(0, message.length() - action.length() - " Fix: ".length());
+        return description;
+    }
+
+    /** @return how to fix it, or {@code null} */
+    public String getAction() {
+        return action;
     }
 }

@@ -1,7 +1,6 @@
 package dev.contextdb;
 
 import dev.contextdb.internal.Vendor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  *
  * @param context the context name
  * @param strategy its isolation strategy
- * @param vendor the database product, for example {@code "PostgreSQL"}
+ * @param vendor the database product, for example {@link DatabaseVendor#POSTGRESQL}
  * @param url the JDBC URL, with any password masked
  * @param username the user the context connects as
  * @param schema the context's schema (MariaDB: database), or {@code null} for the database's default schema
@@ -27,9 +26,9 @@ import java.util.List;
  * @param migrationLocations where its Flyway migrations are
  * @param historyTable the table of its migration history, qualified where it has its own schema
  */
-public record Placement(String context, IsolationStrategy strategy, String vendor, String url, String username,
-        String schema, String pool, int maximumPoolSize, List<String> reads, List<String> migrationLocations,
-        String historyTable) {
+public record Placement(String context, IsolationStrategy strategy, DatabaseVendor vendor, String url,
+        String username, String schema, String pool, int maximumPoolSize, List<String> reads,
+        List<String> migrationLocations, String historyTable) {
 
     /** Copies the lists. */
     public Placement {
@@ -57,16 +56,14 @@ public record Placement(String context, IsolationStrategy strategy, String vendo
         if (schema == null) {
             return table;
         }
-        Vendor quoting = Arrays.stream(Vendor.values())
-                .filter(candidate -> candidate.displayName().equals(vendor)).findFirst().orElse(null);
-        return (quoting == null ? schema : quoting.quote(schema)) + "." + table;
+        return Vendor.of(vendor).quote(schema) + "." + table;
     }
 
     /**
      * @return one line for logs: context, strategy, database, schema and pool
      */
     public String describe() {
-        return context + ": " + strategy + " on " + vendor + " " + url
+        return context + ": " + strategy + " on " + vendor.displayName() + " " + url
                 + (schema == null ? " (default schema)" : " schema " + schema)
                 + ", pool " + pool + " (max " + maximumPoolSize + ")"
                 + (reads.isEmpty() ? "" : ", reads " + reads);

@@ -87,7 +87,7 @@ final class PlacementResolver {
             ContextSettings own = settings.contexts.getOrDefault(name, new ContextSettings());
             IsolationStrategy strategy = own.strategy == null ? settings.strategy : own.strategy;
             List<String> locations = own.migrationLocations.isEmpty()
-                    ? List.of("classpath:db/migration/" + name) : own.migrationLocations;
+                    ? List.of(ContextConventions.defaultMigrationLocation(name)) : own.migrationLocations;
 
             String url;
             Vendor vendor;
@@ -129,8 +129,8 @@ final class PlacementResolver {
                     vendor = sharedVendor;
                     String property = own.schema == null ? "@BoundedContext(\"" + name + "\") (the default schema name)"
                             : prefix + "schema";
-                    schema = Identifiers.check(own.schema == null ? name : own.schema, "schema", name,
-                            own.schema == null ? prefix + "schema" : property, vendor);
+                    schema = Identifiers.check(own.schema == null ? ContextConventions.defaultSchema(name) : own.schema,
+                            "schema", name, own.schema == null ? prefix + "schema" : property, vendor);
                     if (settings.roles) {
                         role = roleOf(name, own, vendor, settings);
                         username = role;
@@ -188,7 +188,7 @@ final class PlacementResolver {
                         username = role;
                         password = own.password;
                     }
-                    Identifiers.check("flyway_schema_history_" + name, "history table", name,
+                    Identifiers.check(ContextConventions.historyTable(name, strategy), "history table", name,
                             "@BoundedContext(\"" + name + "\") (under SHARED the context name names its history table)",
                             vendor);
                     schema = null;
@@ -208,10 +208,9 @@ final class PlacementResolver {
             if (existing != null && !(Objects.equals(existing.url(), url) && Objects.equals(existing.username(), username))) {
                 throw new IllegalStateException("Pool " + poolName + " planned twice with different databases");
             }
-            String historyTable = strategy == IsolationStrategy.SHARED ? "flyway_schema_history_" + name
-                    : (schema == null ? "flyway_schema_history" : schema + ".flyway_schema_history");
+            String historyTable = (schema == null ? "" : schema + ".") + ContextConventions.historyTable(name, strategy);
             int maximumPoolSize = Integer.parseInt(pool.hikari().getProperty("maximumPoolSize", "10"));
-            Placement placement = new Placement(name, strategy, vendor.displayName(), mask(url),
+            Placement placement = new Placement(name, strategy, vendor.database(), mask(url),
                     username == null ? "" : username, schema, poolName, maximumPoolSize, definition.reads(), locations,
                     historyTable);
             plans.put(name, new ContextPlan(placement, vendor, poolName, switching, role, role == null ? null : password,

@@ -71,7 +71,8 @@ final class RoleSetup {
                 step = "creating role " + context.role() + " for context '" + context.name() + "'";
                 roles.create(context.role(), context.rolePassword());
                 if (postgres) {
-                    String previous = shared ? roles.ownerOf(sharedSchema, "flyway_schema_history_" + context.name())
+                    String previous = shared ? roles.ownerOf(sharedSchema,
+                            ContextConventions.historyTable(context.name(), IsolationStrategy.SHARED))
                             : roles.ownerOf(context.placement().schema(), null);
                     if (previous != null && earlier.contains(previous) && !current.contains(previous)) {
                         step = "handing the objects of context '" + context.name() + "' from its former role "

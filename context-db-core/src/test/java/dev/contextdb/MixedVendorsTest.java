@@ -25,7 +25,7 @@ class MixedVendorsTest {
                 ShopFlow.exercise(db);
 
                 assertThat(db.placements()).extracting(Placement::vendor)
-                        .containsExactly("MariaDB", "H2", "PostgreSQL");
+                        .containsExactly(DatabaseVendor.MARIADB, DatabaseVendor.H2, DatabaseVendor.POSTGRESQL);
                 assertThat(postgres.tablesInDatabase(orders)).containsExactly("flyway_schema_history", "purchase_order");
                 assertThat(mariadb.tablesInDatabase(catalog)).containsExactly("flyway_schema_history", "product");
                 assertThat(h2.tablesInDatabase(inventory)).containsExactly("flyway_schema_history", "stock");

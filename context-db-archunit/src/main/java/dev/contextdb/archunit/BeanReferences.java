@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.domain.SourceCodeLocation;
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +21,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds annotations inside a context whose string attributes name another context's data-access
- * bean: {@code <context>DataSource}, {@code <context>TransactionManager}, {@code <context>JdbcClient},
- * {@code <context>JdbcTemplate}, {@code <context>DSLContext}, {@code <context>Flyway}.
+ * bean: any {@link ContextBean}, such as {@code <context>DataSource}, {@code <context>TransactionManager}
+ * or {@code <context>TransactionTemplate}.
  *
  * <p>Any annotation counts, not just {@code @Transactional} and {@code @Qualifier}: a bean name is
  * a bean name whether it sits in {@code @Named}, {@code @Resource(name = ...)},
@@ -29,15 +30,6 @@ import java.util.function.UnaryOperator;
  * annotation. Meta-annotations and nested annotations are followed.
  */
 final class BeanReferences {
-
-    /** Bean name suffixes of the per-context beans, and what they are called in messages. */
-    private static final Map<String, String> BEANS = Map.of(
-            "DataSource", "DataSource",
-            "TransactionManager", "transaction manager",
-            "JdbcClient", "JdbcClient",
-            "JdbcTemplate", "JdbcTemplate",
-            "DSLContext", "DSLContext",
-            "Flyway", "Flyway");
 
     private record Bean(ContextDefinition owner, String kind) {
     }
@@ -49,7 +41,9 @@ final class BeanReferences {
     BeanReferences(ContextAnalysis analysis) {
         this.analysis = analysis;
         for (ContextDefinition context : analysis.model().contexts()) {
-            BEANS.forEach((suffix, kind) -> beansByName.put(context.name() + suffix, new Bean(context, kind)));
+            for (ContextBean bean : ContextBean.values()) {
+                beansByName.put(bean.beanName(context.name()), new Bean(context, bean.description()));
+            }
         }
     }
 

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *     When A declares {@code reads = "b"}, it may use the types that describe B's tables (jOOQ
  *     tables, records, schemas and their constants) in its own queries, but still not B's
  *     repositories or other data-access code.</li>
- * <li>{@link #noForeignDataBeans()}: no annotation inside context A names context B's
- *     {@code bDataSource}, {@code bTransactionManager}, {@code bJdbcClient},
- *     {@code bJdbcTemplate}, {@code bDSLContext} or {@code bFlyway}, also not through a
+ * <li>{@link #noForeignDataBeans()}: no annotation inside context A names one of context B's
+ *     beans ({@link dev.contextdb.ContextBean}: {@code bDataSource}, {@code bTransactionManager},
+ *     {@code bTransactionTemplate}, {@code bJdbcTemplate}, {@code bNamedParameterJdbcTemplate},
+ *     {@code bJdbcClient}, {@code bDSLContext}, {@code bFlyway}), also not through a
  *     meta-annotation; {@code reads} does not change that.</li>
  * <li>{@link #noDataCyclesBetweenContexts()}: the contexts' data dependencies (declared reads,
  *     uses of data-access types, named beans) form no cycle.</li>
@@ -146,8 +147,9 @@ public final class ContextDbRules {
 
     /**
      * Rule 2: no annotation on a class, field, method, constructor or parameter of context A (nor
-     * a meta-annotation or nested annotation of one) names a data-access bean of context B:
-     * {@code @Transactional("bTransactionManager")}, {@code @Qualifier("bDataSource")},
+     * a meta-annotation or nested annotation of one) names a bean of context B (any
+     * {@link dev.contextdb.ContextBean}): {@code @Transactional("bTransactionManager")},
+     * {@code @Qualifier("bDataSource")}, {@code @Qualifier("bTransactionTemplate")},
      * {@code @Named}, {@code @Resource(name = ...)} and the like. Declared reads permit B's
      * data-access types, not B's beans.
      *

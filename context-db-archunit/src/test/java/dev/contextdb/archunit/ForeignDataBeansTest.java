@@ -5,6 +5,8 @@ import static dev.contextdb.archunit.Fixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.lang.ArchRule;
+import dev.contextdb.ContextBean;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rule 2, one fixture application per form; in each, orders names a bean of catalog. */
@@ -64,6 +66,35 @@ class ForeignDataBeansTest {
                         + " meta-annotated with @Transactional(\"catalogTransactionManager\") in (OrderService.java:9)",
                 "catalogTransactionManager", "transaction manager"));
         assertOnlyRule2Fails("beans.metaannotation");
+    }
+
+    @Test
+    void qualifiersNamingAnotherContextsTransactionTemplateAndNamedParameterJdbcTemplate() {
+        String orders = pkg("beans.templates.orders");
+        String constructor = "Constructor <" + orders + ".OrderQueries.<init>("
+                + "org.springframework.transaction.support.TransactionTemplate, "
+                + "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate)>";
+
+        assertThat(violations(rule, "beans.templates")).containsExactly(
+                foreign(constructor + " has parameter 0 annotated with @Qualifier(\"catalogTransactionTemplate\")"
+                        + " in (OrderQueries.java:15)", "catalogTransactionTemplate", "TransactionTemplate"),
+                foreign(constructor + " has parameter 1 annotated with"
+                        + " @Qualifier(\"catalogNamedParameterJdbcTemplate\") in (OrderQueries.java:15)",
+                        "catalogNamedParameterJdbcTemplate", "NamedParameterJdbcTemplate"));
+        assertOnlyRule2Fails("beans.templates");
+    }
+
+    /** The fixture names one bean of each kind; a kind added to ContextBean without a field there fails here. */
+    @Test
+    void everyKindOfContextBeanIsCaught() {
+        List<String> violations = violations(rule, "beans.everykind");
+
+        assertThat(violations).hasSize(ContextBean.values().length);
+        for (ContextBean bean : ContextBean.values()) {
+            assertThat(violations).anySatisfy(violation -> assertThat(violation)
+                    .contains("@Qualifier(\"" + bean.beanName("catalog") + "\")")
+                    .contains("names the " + bean.description() + " of context 'catalog'"));
+        }
     }
 
     private static String foreign(String where, String bean, String kind) {

@@ -25,11 +25,6 @@ public final class ContextGuard {
         this.mode = mode;
     }
 
-    /** @return the mode */
-    public Guard mode() {
-        return mode;
-    }
-
     /**
      * Called before {@code context} takes a connection.
      * @param state the thread's state, read once by the caller, or {@code null}

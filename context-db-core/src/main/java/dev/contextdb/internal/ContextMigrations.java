@@ -1,5 +1,6 @@
 package dev.contextdb.internal;
 
+import dev.contextdb.ContextConventions;
 import dev.contextdb.ContextDbMigrationException;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.MigrationResult;
@@ -64,12 +65,12 @@ public final class ContextMigrations {
         FluentConfiguration configuration = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(placement.migrationLocations().toArray(String[]::new))
-                .failOnMissingLocations(false);
+                .failOnMissingLocations(false)
+                .table(ContextConventions.historyTable(placement.context(), placement.strategy()));
         if (placement.strategy() == IsolationStrategy.SHARED) {
             // The shared schema holds the other contexts' tables: for this context's own history it
             // is not "non-empty", so its history starts at a baseline below its first migration.
-            configuration.table("flyway_schema_history_" + placement.context())
-                    .baselineOnMigrate(true).baselineVersion("0");
+            configuration.baselineOnMigrate(true).baselineVersion("0");
         } else if (placement.schema() != null) {
             configuration.schemas(placement.schema()).defaultSchema(placement.schema()).createSchemas(true);
         }
@@ -122,8 +123,9 @@ public final class ContextMigrations {
                                     + (script == null ? "" : " (script " + script + ")")
                                     + " under strategy SHARED: " + (owner == null ? "a table of that name already exists"
                                             : "context '" + owner + "' already owns a table of that name")
-                                    + " in the shared schema. Fix: rename one of the tables, or give one context its"
-                                    + " own schema (context-db.contexts." + placement.context() + ".strategy=SCHEMA).",
+                                    + " in the shared schema.",
+                            "rename one of the tables, or give one context its own schema (context-db.contexts."
+                                    + placement.context() + ".strategy=SCHEMA).",
                             e);
                 }
             }

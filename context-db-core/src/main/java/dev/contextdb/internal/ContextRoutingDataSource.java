@@ -2,7 +2,6 @@ package dev.contextdb.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 public final class ContextRoutingDataSource extends AbstractRoutingDataSource implements InfrastructureProxy {
 
     private final HashMap<String, ContextDataSource> lookup;
-    private final Map<String, DataSource> targets;
     private final List<String> names;
     private final String defaultContext;
 
@@ -38,7 +36,6 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
     public ContextRoutingDataSource(Map<String, ContextDataSource> targets, String defaultContext) {
         // A HashMap, not Map.copyOf: its lookup masks the hash where the immutable map divides.
         this.lookup = new HashMap<>(targets);
-        this.targets = Collections.unmodifiableMap(lookup);
         this.names = targets.keySet().stream().sorted().toList();
         this.defaultContext = defaultContext;
         setTargetDataSources(new LinkedHashMap<>(targets));
@@ -105,13 +102,8 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
         return determineTargetDataSource();
     }
 
-    /** @return each context's DataSource, by name */
-    public Map<String, DataSource> targets() {
-        return targets;
-    }
-
     @Override
     public String toString() {
-        return "ContextRoutingDataSource" + targets.keySet();
+        return "ContextRoutingDataSource" + names;
     }
 }

@@ -1,5 +1,6 @@
 package dev.contextdb.internal;
 
+import dev.contextdb.ContextConventions;
 import dev.contextdb.ContextDbMigrationException;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.Placement;
@@ -69,17 +70,17 @@ final class MigrationFailure implements Callback {
             return new ContextDbMigrationException(context, null, message.toString(), failure);
         }
         MigrationInfo partly = failed.stream().filter(info -> script.equals(info.getScript())).findFirst().orElse(null);
+        String action;
         if (partly == null) {
-            message.append(' ').append(placement.vendor()).append(" rolled ").append(script)
+            message.append(' ').append(placement.vendor().displayName()).append(" rolled ").append(script)
                     .append(" back as a whole: context '").append(context).append("' is still at ")
-                    .append(version(flyway)).append(" and its history has no entry for ").append(script)
-                    .append(". Fix: correct ").append(script).append(" and restart; it runs again from its first"
-                            + " statement.");
+                    .append(version(flyway)).append(" and its history has no entry for ").append(script).append('.');
+            action = "correct " + script + " and restart; it runs again from its first statement.";
         } else {
             boolean inTransaction = !(failure instanceof FlywayMigrateException migrate)
                     || migrate.isExecutableInTransaction();
             int kept = inTransaction ? lastCommitting() + 1 : statements.size();
-            message.append(' ').append(inTransaction ? placement.vendor() + " cannot roll back DDL"
+            message.append(' ').append(inTransaction ? placement.vendor().displayName() + " cannot roll back DDL"
                     : script + " ran outside a transaction").append(": ").append(script).append(" is partly applied,"
                     + " and the history of context '").append(context).append("' (").append(placement.historyTable())
                     .append(") records version ").append(partly.getVersion()).append(" as failed, so every start"
@@ -87,11 +88,11 @@ final class MigrationFailure implements Callback {
             if (kept < statements.size()) {
                 message.append(". Rolled back: ").append(listed(statements.subList(kept, statements.size()), kept + 1));
             }
-            message.append(". Fix: undo the statements still applied, correct ").append(script)
-                    .append(", run Flyway's repair on the history of context '").append(context).append("' (")
-                    .append(repair()).append("), then restart.");
+            message.append('.');
+            action = "undo the statements still applied, correct " + script + ", run Flyway's repair on the history"
+                    + " of context '" + context + "' (" + repair() + "), then restart.";
         }
-        return new ContextDbMigrationException(context, script, message.toString(), failure);
+        return new ContextDbMigrationException(context, script, message.toString(), action, failure);
     }
 
     /** A start after a script failed part-way, whose failed entry was never repaired. */
@@ -100,9 +101,9 @@ final class MigrationFailure implements Callback {
         return new ContextDbMigrationException(context, failed.getScript(), "Migration of context '" + context
                 + "' cannot start: its history (" + placement.historyTable() + ") records that version "
                 + failed.getVersion() + " (" + failed.getScript() + ") failed part-way at an earlier start, and "
-                + placement.vendor() + " kept what the script applied before it failed. Fix: undo what "
-                + failed.getScript() + " applied (the error of that start lists it), run Flyway's repair on the"
-                + " history of context '" + context + "' (" + repair() + "), then restart.", failure);
+                + placement.vendor().displayName() + " kept what the script applied before it failed.",
+                "undo what " + failed.getScript() + " applied (the error of that start lists it), run Flyway's repair"
+                        + " on the history of context '" + context + "' (" + repair() + "), then restart.", failure);
     }
 
     /** The three ways to run Flyway's repair with this context's configuration. */
@@ -110,8 +111,7 @@ final class MigrationFailure implements Callback {
         String context = placement.context();
         String schema = placement.strategy() == IsolationStrategy.SHARED || placement.schema() == null ? ""
                 : " -schemas=" + placement.schema();
-        String table = placement.strategy() == IsolationStrategy.SHARED ? placement.historyTable()
-                : "flyway_schema_history";
+        String table = ContextConventions.historyTable(context, placement.strategy());
         return "with Spring Boot, start once with context-db.flyway.enabled=false and call " + context
                 + "Flyway.repair(); with the core, ContextDb.builder(...).migrate(false).build().migrator(\"" + context
                 + "\", Flyway.class).orElseThrow().repair(); or Flyway's command line: flyway repair" + schema

@@ -71,11 +71,6 @@ public final class SchemaSwitch {
         return switches.sum();
     }
 
-    /** @return how many physical connections are remembered (for tests) */
-    public int remembered() {
-        return schemaOf.size();
-    }
-
     private void purgeClosed() {
         schemaOf.keySet().removeIf(connection -> {
             try {

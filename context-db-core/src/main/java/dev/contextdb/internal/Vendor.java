@@ -1,6 +1,7 @@
 package dev.contextdb.internal;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.contextdb.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 public enum Vendor {
 
-    POSTGRESQL("PostgreSQL", '"', 63) {
+    POSTGRESQL(DatabaseVendor.POSTGRESQL, '"', 63) {
         @Override
         String switchStatement(String schema) {
             // One round trip; Connection.setSchema through a pool costs three (see DESIGN.md).
@@ -51,7 +52,7 @@ public enum Vendor {
         }
     },
 
-    MARIADB("MariaDB", '`', 64) {
+    MARIADB(DatabaseVendor.MARIADB, '`', 64) {
         @Override
         String switchStatement(String schema) {
             return "USE " + quote(schema);
@@ -108,7 +109,7 @@ public enum Vendor {
         }
     },
 
-    H2("H2", '"', 256) {
+    H2(DatabaseVendor.H2, '"', 256) {
         @Override
         String switchStatement(String schema) {
             return "SET SCHEMA " + quote(schema);
@@ -151,14 +152,34 @@ public enum Vendor {
     private static final java.util.regex.Pattern MARIADB_URL =
             java.util.regex.Pattern.compile("^(jdbc:(?:mariadb|mysql):(?:[a-z]+:)?//[^/?]*)(/[^?;]*)?(.*)$");
 
-    private final String displayName;
+    private final DatabaseVendor database;
     private final char quote;
     private final int maxIdentifierLength;
 
-    Vendor(String displayName, char quote, int maxIdentifierLength) {
-        this.displayName = displayName;
+    Vendor(DatabaseVendor database, char quote, int maxIdentifierLength) {
+        this.database = database;
         this.quote = quote;
         this.maxIdentifierLength = maxIdentifierLength;
+    }
+
+    /**
+     * The one mapping between the public vendor and its SQL behaviour; every supported database is
+     * both, so a public vendor without a constant here fails the first time it is placed.
+     * @param database a database product
+     * @return its SQL behaviour
+     */
+    public static Vendor of(DatabaseVendor database) {
+        for (Vendor vendor : values()) {
+            if (vendor.database == database) {
+                return vendor;
+            }
+        }
+        throw new IllegalArgumentException("No SQL behaviour for " + database);
+    }
+
+    /** @return the public vendor, as placements report it */
+    public DatabaseVendor database() {
+        return database;
     }
 
     /**
@@ -181,7 +202,7 @@ public enum Vendor {
 
     /** @return the vendor's name for people */
     public String displayName() {
-        return displayName;
+        return database.displayName();
     }
 
     /** @return the longest identifier the vendor accepts */

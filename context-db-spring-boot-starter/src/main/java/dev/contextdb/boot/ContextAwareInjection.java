@@ -1,5 +1,6 @@
 package dev.contextdb.boot;
 
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import java.lang.reflect.Member;
@@ -18,8 +19,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Context-aware injection: a class of context {@code orders} that injects a {@code DataSource},
  * {@code JdbcClient}, {@code JdbcTemplate}, {@code NamedParameterJdbcTemplate}, {@code DSLContext},
- * {@code PlatformTransactionManager} or {@code TransactionTemplate} without a qualifier receives
- * {@code orders}' bean.
+ * {@code PlatformTransactionManager} or {@code TransactionTemplate} (the
+ * {@link ContextBean#injectableTypes()}) without a qualifier receives {@code orders}' bean.
  *
  * <p>The class that declares the injection point decides: the bean's class for its constructor
  * and fields, the {@code @Configuration} class for a {@code @Bean} method's parameters. Outside
@@ -61,7 +62,7 @@ final class ContextAwareInjection implements BeanFactoryPostProcessor, Ordered {
         @Override
         public boolean isAutowireCandidate(BeanDefinitionHolder candidate, DependencyDescriptor descriptor) {
             String context = contextOfInjectionPoint(descriptor);
-            if (context == null || !ContextBeanKind.isContextAware(descriptor.getDependencyType())
+            if (context == null || ContextBean.forType(descriptor.getDependencyType().getName()).isEmpty()
                     || delegate.hasQualifier(descriptor)) {
                 return delegate.isAutowireCandidate(candidate, descriptor);
             }
@@ -81,11 +82,11 @@ final class ContextAwareInjection implements BeanFactoryPostProcessor, Ordered {
         }
 
         private @Nullable String contextOfCandidate(BeanDefinitionHolder candidate) {
-            Object context = candidate.getBeanDefinition().getAttribute(ContextBeanKind.CONTEXT_ATTRIBUTE);
+            Object context = candidate.getBeanDefinition().getAttribute(ContextBeanRegistrar.CONTEXT_ATTRIBUTE);
             if (context instanceof String name) {
                 return name;
             }
-            return ContextBeanKind.contextOfBeanName(candidate.getBeanName(), name -> model.context(name).isPresent());
+            return ContextBean.contextOf(candidate.getBeanName(), model).orElse(null);
         }
 
         @Override

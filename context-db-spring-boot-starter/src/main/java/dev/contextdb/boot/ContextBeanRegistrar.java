@@ -1,5 +1,6 @@
 package dev.contextdb.boot;
 
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
 import dev.contextdb.internal.ContextTransactionManager;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.ResolvableType;
@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
 
     static final String MODEL_BEAN = "contextModel";
-    static final String ENTER_ON_BEAN_CALL = "context-db.enter-on-bean-call";
+
+    /** The bean definition attribute that names a per-context bean's context. */
+    static final String CONTEXT_ATTRIBUTE = ContextBeanRegistrar.class.getName() + ".context";
 
     private final Environment environment;
     private final BeanFactory beanFactory;
@@ -53,24 +55,24 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
         infrastructure(registry, "contextDbInjection", ContextAwareInjection.class, () -> new ContextAwareInjection(model));
         infrastructure(registry, "contextDbTransactionAttributes", ContextTransactionAttributes.class,
                 () -> new ContextTransactionAttributes(model));
-        if (Binder.get(environment).bind(ENTER_ON_BEAN_CALL, Boolean.class).orElse(true)) {
+        if (ContextDbProperties.bind(environment).isEnterOnBeanCall()) {
             infrastructure(registry, "contextDbEntryAdvisor", ContextEntryAdvisor.class, () -> new ContextEntryAdvisor(model));
             AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
         }
         for (String context : model.names()) {
-            register(registry, context, ContextBeanKind.DATA_SOURCE, DataSource.class,
+            register(registry, context, ContextBean.DATA_SOURCE, DataSource.class,
                     () -> contextDb().dataSource(context));
-            register(registry, context, ContextBeanKind.TRANSACTION_MANAGER, PlatformTransactionManager.class,
+            register(registry, context, ContextBean.TRANSACTION_MANAGER, PlatformTransactionManager.class,
                     () -> customized(contextDb().transactionManager(context)));
-            register(registry, context, ContextBeanKind.TRANSACTION_TEMPLATE, TransactionTemplate.class,
-                    () -> new TransactionTemplate(bean(ContextBeanKind.TRANSACTION_MANAGER, context,
+            register(registry, context, ContextBean.TRANSACTION_TEMPLATE, TransactionTemplate.class,
+                    () -> new TransactionTemplate(bean(ContextBean.TRANSACTION_MANAGER, context,
                             PlatformTransactionManager.class)));
-            register(registry, context, ContextBeanKind.JDBC_TEMPLATE, JdbcTemplate.class,
-                    () -> new JdbcTemplate(bean(ContextBeanKind.DATA_SOURCE, context, DataSource.class)));
-            register(registry, context, ContextBeanKind.NAMED_PARAMETER_JDBC_TEMPLATE, NamedParameterJdbcTemplate.class,
-                    () -> new NamedParameterJdbcTemplate(bean(ContextBeanKind.JDBC_TEMPLATE, context, JdbcTemplate.class)));
-            register(registry, context, ContextBeanKind.JDBC_CLIENT, JdbcClient.class,
-                    () -> JdbcClient.create(bean(ContextBeanKind.NAMED_PARAMETER_JDBC_TEMPLATE, context,
+            register(registry, context, ContextBean.JDBC_TEMPLATE, JdbcTemplate.class,
+                    () -> new JdbcTemplate(bean(ContextBean.DATA_SOURCE, context, DataSource.class)));
+            register(registry, context, ContextBean.NAMED_PARAMETER_JDBC_TEMPLATE, NamedParameterJdbcTemplate.class,
+                    () -> new NamedParameterJdbcTemplate(bean(ContextBean.JDBC_TEMPLATE, context, JdbcTemplate.class)));
+            register(registry, context, ContextBean.JDBC_CLIENT, JdbcClient.class,
+                    () -> JdbcClient.create(bean(ContextBean.NAMED_PARAMETER_JDBC_TEMPLATE, context,
                             NamedParameterJdbcTemplate.class)));
         }
     }
@@ -91,7 +93,7 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
         return transactionManager;
     }
 
-    private <T> T bean(ContextBeanKind kind, String context, Class<T> type) {
+    private <T> T bean(ContextBean kind, String context, Class<T> type) {
         return beanFactory.getBean(kind.beanName(context), type);
     }
 
@@ -99,7 +101,7 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
      * Registers {@code <context><suffix>} unless the application defines a bean of that name:
      * then the user's bean is the context's, and injection treats it as such.
      */
-    static <T> void register(BeanDefinitionRegistry registry, String context, ContextBeanKind kind, Class<T> type,
+    static <T> void register(BeanDefinitionRegistry registry, String context, ContextBean kind, Class<T> type,
             Supplier<T> supplier) {
         String name = kind.beanName(context);
         if (registry.containsBeanDefinition(name)) {
@@ -107,7 +109,7 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
         }
         RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
         definition.setTargetType(ResolvableType.forClass(type));
-        definition.setAttribute(ContextBeanKind.CONTEXT_ATTRIBUTE, context);
+        definition.setAttribute(CONTEXT_ATTRIBUTE, context);
         // Default candidates, so that Boot's @ConditionalOnMissingBean sees them and backs off; outside
         // every context the primary (routing) bean wins, inside one ContextAwareInjection narrows.
         registry.registerBeanDefinition(name, definition);

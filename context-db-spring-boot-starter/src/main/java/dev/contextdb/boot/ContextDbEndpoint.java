@@ -52,7 +52,8 @@ public class ContextDbEndpoint {
         MigrationResult migration = contextDb.migrations().get(placement.context());
         HikariDataSource pool = contextDb.pools().get(placement.pool());
         HikariPoolMXBean connections = pool == null ? null : pool.getHikariPoolMXBean();
-        return new ContextDescriptor(placement.context(), placement.strategy(), placement.vendor(), placement.url(),
+        return new ContextDescriptor(placement.context(), placement.strategy(), placement.vendor().displayName(),
+                placement.url(),
                 placement.username(), placement.schema(), placement.reads(),
                 new PoolDescriptor(placement.pool(), placement.maximumPoolSize(),
                         connections == null ? null : connections.getActiveConnections(),

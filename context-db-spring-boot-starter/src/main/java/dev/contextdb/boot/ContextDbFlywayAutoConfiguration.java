@@ -1,5 +1,6 @@
 package dev.contextdb.boot;
 
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
 import org.flywaydb.core.Flyway;
@@ -48,7 +49,7 @@ public final class ContextDbFlywayAutoConfiguration {
         @Override
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             for (String context : beanFactory.getBean(ContextModel.class).names()) {
-                ContextBeanRegistrar.register(registry, context, ContextBeanKind.FLYWAY, Flyway.class,
+                ContextBeanRegistrar.register(registry, context, ContextBean.FLYWAY, Flyway.class,
                         () -> flyway(beanFactory.getBean(ContextDb.class), context));
             }
         }

@@ -1,7 +1,9 @@
 package dev.contextdb.boot;
 
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
+import dev.contextdb.DatabaseVendor;
 import dev.contextdb.Placement;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,7 +72,7 @@ public final class ContextDbJooqAutoConfiguration {
     @ConditionalOnMissingBean(name = "jooqConfiguration")
     Configuration jooqConfiguration(ContextDb contextDb, DataSource dataSource,
             PlatformTransactionManager transactionManager, ListableBeanFactory beanFactory) {
-        List<String> vendors = contextDb.placements().stream().map(Placement::vendor).distinct().toList();
+        List<DatabaseVendor> vendors = contextDb.placements().stream().map(Placement::vendor).distinct().toList();
         SQLDialect dialect = vendors.size() == 1 ? dialect(vendors.get(0)) : SQLDialect.DEFAULT;
         return configuration(dialect, dataSource, transactionManager, beanFactory);
     }
@@ -84,9 +86,9 @@ public final class ContextDbJooqAutoConfiguration {
 
     static DSLContext forContext(ContextDb contextDb, String context, ListableBeanFactory beanFactory) {
         Placement placement = contextDb.placement(context);
-        DataSource dataSource = beanFactory.getBean(ContextBeanKind.DATA_SOURCE.beanName(context), DataSource.class);
+        DataSource dataSource = beanFactory.getBean(ContextBean.DATA_SOURCE.beanName(context), DataSource.class);
         PlatformTransactionManager transactionManager = beanFactory.getBean(
-                ContextBeanKind.TRANSACTION_MANAGER.beanName(context), PlatformTransactionManager.class);
+                ContextBean.TRANSACTION_MANAGER.beanName(context), PlatformTransactionManager.class);
         Configuration configuration = configuration(dialect(placement.vendor()), dataSource, transactionManager,
                 beanFactory);
         // After the customizers, so that none of them can drop the context's schema mapping.
@@ -134,13 +136,8 @@ public final class ContextDbJooqAutoConfiguration {
         settings.setRenderMapping(mapping);
     }
 
-    static SQLDialect dialect(String vendor) {
-        return switch (vendor) {
-            case "PostgreSQL" -> SQLDialect.POSTGRES;
-            case "MariaDB" -> SQLDialect.MARIADB;
-            case "H2" -> SQLDialect.H2;
-            default -> SQLDialect.DEFAULT;
-        };
+    static SQLDialect dialect(DatabaseVendor vendor) {
+        return SQLDialect.valueOf(vendor.jooqDialect());
     }
 
     /** Boot's jOOQ integration, touched only when spring-boot-jooq is present. */
@@ -168,7 +165,7 @@ public final class ContextDbJooqAutoConfiguration {
         @Override
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             for (String context : beanFactory.getBean(ContextModel.class).names()) {
-                ContextBeanRegistrar.register(registry, context, ContextBeanKind.DSL_CONTEXT, DSLContext.class,
+                ContextBeanRegistrar.register(registry, context, ContextBean.DSL_CONTEXT, DSLContext.class,
                         () -> forContext(beanFactory.getBean(ContextDb.class), context, beanFactory));
             }
         }

@@ -9,10 +9,7 @@ final class ContextDbMigrationFailureAnalyzer extends AbstractFailureAnalyzer<Co
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ContextDbMigrationException cause) {
-        String message = cause.getMessage();
-        int fix = message.indexOf(" Fix: ");
-        String description = fix < 0 ? message : message.substring(0, fix);
-        StringBuilder details = new StringBuilder(description);
+        StringBuilder details = new StringBuilder(cause.getDescription());
         if (cause.getContext() != null) {
             details.append(System.lineSeparator()).append(System.lineSeparator()).append("    Context: ")
                     .append(cause.getContext());
@@ -21,7 +18,7 @@ final class ContextDbMigrationFailureAnalyzer extends AbstractFailureAnalyzer<Co
             }
         }
         String context = cause.getContext() == null ? "the context" : "context '" + cause.getContext() + "'";
-        String action = fix >= 0 ? message.substring(fix + " Fix: ".length())
+        String action = cause.getAction() != null ? cause.getAction()
                 : "Correct " + (cause.getScript() == null ? "the migration" : cause.getScript()) + " of " + context
                         + " (or its database) and restart. Contexts migrated before it stay migrated; where the"
                         + " database could not roll the script back (MariaDB DDL), run repair() on the"

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code context-db.*} properties: the default strategy, the shared database, and overrides
@@ -33,8 +37,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *         maximum-pool-size: 3
  * </pre>
  */
-@ConfigurationProperties("context-db")
+@ConfigurationProperties(ContextDbProperties.PREFIX)
 public class ContextDbProperties {
+
+    static final String PREFIX = "context-db";
 
     /** Whether context-db wires the bounded contexts; with false the starter steps aside entirely. */
     private boolean enabled = true;
@@ -105,6 +111,18 @@ public class ContextDbProperties {
 
     /** Overrides per bounded context, by context name. */
     private Map<String, Context> contexts = new LinkedHashMap<>();
+
+    /**
+     * The properties for what the starter decides before this class is bound as a bean: whether
+     * the application has contexts (base packages) and which beans to register (enter on bean
+     * call). A bad value is skipped here, so that the bean's own binding reports it with its
+     * property, as it does for every other value. {@code enabled} is read by
+     * {@code @ConditionalOnBooleanProperty}, Boot's way for the switch of an auto-configuration.
+     */
+    static ContextDbProperties bind(Environment environment) {
+        return Binder.get(environment).bindOrCreate(PREFIX, Bindable.of(ContextDbProperties.class),
+                new IgnoreErrorsBindHandler());
+    }
 
     public boolean isEnabled() {
         return enabled;

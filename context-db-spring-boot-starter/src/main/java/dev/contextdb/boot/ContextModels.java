@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -19,7 +17,8 @@ import org.springframework.core.env.Environment;
  */
 final class ContextModels {
 
-    static final String BASE_PACKAGES = "context-db.base-packages";
+    /** For messages: {@link ContextDbProperties#getBasePackages()}. */
+    static final String BASE_PACKAGES = ContextDbProperties.PREFIX + ".base-packages";
 
     /** The last scan of each application, until its bean factory is gone. */
     private static final Map<BeanFactory, Scan> SCANS = new WeakHashMap<>();
@@ -28,8 +27,7 @@ final class ContextModels {
     }
 
     static List<String> basePackages(Environment environment, BeanFactory beanFactory) {
-        List<String> configured = Binder.get(environment).bind(BASE_PACKAGES, Bindable.listOf(String.class))
-                .orElse(List.of());
+        List<String> configured = ContextDbProperties.bind(environment).getBasePackages();
         if (!configured.isEmpty()) {
             return configured;
         }

@@ -1,5 +1,6 @@
 package dev.contextdb.boot;
 
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import java.lang.reflect.Method;
@@ -73,7 +74,7 @@ final class ContextTransactionAttributes implements BeanPostProcessor, PriorityO
                 if (context != null && !StringUtils.hasText(BeanFactoryAnnotationUtils.getQualifierValue(type))) {
                     // The delegate caches one attribute per method and target class, so this is
                     // set once, and consistently for that pair.
-                    own.setQualifier(ContextBeanKind.TRANSACTION_MANAGER.beanName(context));
+                    own.setQualifier(ContextBean.TRANSACTION_MANAGER.beanName(context));
                 }
             }
             return attribute;

@@ -27,7 +27,7 @@ final class StartupReport {
             MigrationResult migration = contextDb.migrations().get(placement.context());
             report.append(System.lineSeparator()).append("  ").append(placement.context()).append(": ")
                     .append(placement.strategy())
-                    .append(", ").append(placement.vendor()).append(' ').append(placement.url())
+                    .append(", ").append(placement.vendor().displayName()).append(' ').append(placement.url())
                     .append(placement.username().isEmpty() ? "" : " as " + placement.username())
                     .append(", schema ").append(placement.schema() == null ? "(default)" : placement.schema())
                     .append(", pool ").append(placement.pool()).append(" (max ").append(placement.maximumPoolSize())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextScope;
@@ -21,6 +22,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,6 +34,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.Advised;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -83,6 +89,36 @@ class ContextDbAutoConfigurationTests {
             assertThat(context.getBean(DataSource.class)).isSameAs(context.getBean(ContextDb.class).routingDataSource());
             assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOf(RoutingTransactionManager.class);
             assertThat(context.getBean(JdbcTemplate.class).getDataSource()).isSameAs(context.getBean(DataSource.class));
+        });
+    }
+
+    /**
+     * The ArchUnit rules look for exactly the bean names of {@link ContextBean}: a bean the starter
+     * registers per context under another name would escape them. A per-context bean is one that
+     * carries the context attribute, or whose name is a context's followed by a capital letter.
+     */
+    @Test
+    void everyBeanRegisteredPerContextIsAKindTheRulesKnow() {
+        runner.withUserConfiguration(ContextsOnly.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            ConfigurableListableBeanFactory factory = context.getBeanFactory();
+            Map<String, Set<String>> suffixes = new TreeMap<>();
+            for (String name : factory.getBeanDefinitionNames()) {
+                Object attribute = factory.getBeanDefinition(name).getAttribute(ContextBeanRegistrar.CONTEXT_ATTRIBUTE);
+                for (String owner : List.of("sales", "billing")) {
+                    if (owner.equals(attribute) || name.matches(owner + "[A-Z].*")) {
+                        assertThat(name).startsWith(owner);
+                        suffixes.computeIfAbsent(owner, key -> new TreeSet<>()).add(name.substring(owner.length()));
+                    }
+                }
+            }
+            Set<String> known = new TreeSet<>();
+            for (ContextBean bean : ContextBean.values()) {
+                known.add(bean.suffix());
+            }
+            assertThat(suffixes).containsOnlyKeys("sales", "billing");
+            assertThat(suffixes.get("sales")).isEqualTo(known);
+            assertThat(suffixes.get("billing")).isEqualTo(known);
         });
     }
 

@@ -2,6 +2,8 @@ package dev.contextdb.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contextdb.ContextDbConfigurationException;
+import dev.contextdb.ContextDbMigrationException;
 import dev.contextdb.boot.props.ContextsOnly;
 import dev.contextdb.test.TestDatabase;
 import java.util.List;
@@ -77,6 +79,47 @@ class FailureAnalyzersTests {
                     + " run Flyway's repair on the history of context 'sales' (with Spring Boot, start once with"
                     + " context-db.flyway.enabled=false and call salesFlyway.repair();");
         });
+    }
+
+    @Test
+    void theConfigurationAnalysisShowsTheExceptionsFieldsEvenWhenTheDescriptionSaysFix() {
+        ContextDbConfigurationException failure = new ContextDbConfigurationException("sales",
+                "context-db.contexts.sales.schema", "Schema 'a Fix: b' of context 'sales' is not an identifier.",
+                "choose a schema name of letters, digits and underscores.");
+
+        FailureAnalysis analysis = analyze(failure);
+
+        assertThat(analysis.getDescription()).isEqualTo("Schema 'a Fix: b' of context 'sales' is not an identifier."
+                + NL + NL + "    Context: sales" + NL + "    Property: context-db.contexts.sales.schema");
+        assertThat(analysis.getAction()).isEqualTo("Choose a schema name of letters, digits and underscores.");
+    }
+
+    @Test
+    void theMigrationAnalysisShowsTheExceptionsFieldsEvenWhenTheDescriptionSaysFix() {
+        // A database's own error text may say "Fix:"; only the exception knows where its action starts.
+        ContextDbMigrationException failure = new ContextDbMigrationException("sales", "V2__status.sql",
+                "Migration of context 'sales' failed in script V2__status.sql: syntax error. Fix: the hint of the"
+                        + " database.", "correct V2__status.sql and restart.", new IllegalStateException("cause"));
+
+        FailureAnalysis analysis = analyze(failure);
+
+        assertThat(failure.getMessage()).isEqualTo("Migration of context 'sales' failed in script V2__status.sql:"
+                + " syntax error. Fix: the hint of the database. Fix: correct V2__status.sql and restart.");
+        assertThat(analysis.getDescription()).isEqualTo("Migration of context 'sales' failed in script"
+                + " V2__status.sql: syntax error. Fix: the hint of the database." + NL + NL + "    Context: sales" + NL
+                + "    Script: V2__status.sql");
+        assertThat(analysis.getAction()).isEqualTo("correct V2__status.sql and restart.");
+    }
+
+    @Test
+    void aMigrationFailureWithoutAnActionGetsTheGeneralOne() {
+        FailureAnalysis analysis = analyze(new ContextDbMigrationException("sales", null,
+                "Migration of context 'sales' failed: connection refused.", new IllegalStateException("cause")));
+
+        assertThat(analysis.getDescription()).isEqualTo("Migration of context 'sales' failed: connection refused."
+                + NL + NL + "    Context: sales");
+        assertThat(analysis.getAction()).startsWith("Correct the migration of context 'sales' (or its database)"
+                + " and restart.");
     }
 
     /** The way Boot does it: every FailureAnalyzer registered in spring.factories, first answer wins. */
