@@ -201,7 +201,7 @@ class ConcurrencyTest {
 
     private static void run(Pooling pooling, String threads, ExecutorService workers) throws Exception {
         // Bounded on virtual threads too: unbounded, thousands of threads each holding one
-        // context's connection while waiting for another's would starve the pools (see docs/core.md).
+        // context's connection while waiting for another's would starve the pools (see docs/guides/transactions.md).
         Semaphore admitted = new Semaphore(CONCURRENCY);
         boolean shared = pooling == Pooling.SHARED;
         String poolSize = shared ? Integer.toString(CONCURRENCY + 1) : "3";

@@ -312,7 +312,7 @@ class IsolationMatrixTest {
                 || (operation.equals("SELECT") && declaredRead)
                 // One schema for all: anyone may create a table of its own there; nobody may touch another's.
                 || (operation.equals("CREATE") && strategy == IsolationStrategy.SHARED)
-                // MariaDB lets any privilege on the parent table, SELECT included, stand for REFERENCES (see docs/core.md).
+                // MariaDB lets any privilege on the parent table, SELECT included, stand for REFERENCES (see docs/guides/isolation.md).
                 || (operation.equals("REFERENCES") && declaredRead && kind == Kind.MARIADB);
         if (allowed) {
             return "allowed";
