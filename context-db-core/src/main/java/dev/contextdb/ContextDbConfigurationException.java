@@ -7,8 +7,11 @@ package dev.contextdb;
  */
 public class ContextDbConfigurationException extends RuntimeException {
 
+    /** The context concerned, or {@code null}. */
     private final String context;
+    /** The property or declaration at fault, or {@code null}. */
     private final String property;
+    /** How to fix it. */
     private final String action;
 
     /**

@@ -5,7 +5,9 @@ package dev.contextdb;
  */
 public class ContextDbMigrationException extends RuntimeException {
 
+    /** The context whose migration failed. */
     private final String context;
+    /** The failing script, or {@code null}. */
     private final String script;
 
     /**
