@@ -18,9 +18,13 @@ package dev.contextdb;
  */
 public class ContextDbConfigurationException extends RuntimeException {
 
+    /** The context concerned, or {@code null}. */
     private final String context;
+    /** The property or declaration at fault, or {@code null}. */
     private final String property;
+    /** What is wrong. */
     private final String description;
+    /** How to fix it. */
     private final String action;
 
     /**

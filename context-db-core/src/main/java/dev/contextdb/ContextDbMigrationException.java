@@ -18,7 +18,9 @@ package dev.contextdb;
  */
 public class ContextDbMigrationException extends RuntimeException {
 
+    /** The context whose migration failed. */
     private final String context;
+    /** The failing script, or {@code null}. */
     private final String script;
     private final String description;
     private final String action;

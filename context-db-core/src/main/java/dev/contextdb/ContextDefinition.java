@@ -20,7 +20,14 @@ import java.util.Objects;
  */
 public record ContextDefinition(String name, String basePackage, List<String> reads, String source) {
 
-    /** Copies {@code reads}; every component is required. */
+    /**
+     * Copies {@code reads}; every component is required.
+     *
+     * @param name the context name
+     * @param basePackage the package the context owns
+     * @param reads the contexts whose data this one may read
+     * @param source where it was declared
+     */
     public ContextDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(basePackage, "basePackage");

@@ -64,17 +64,35 @@ public final class ContextScope {
         return context;
     }
 
-    /** Work without a result. @param <E> what it may throw */
+    /**
+     * Work without a result.
+     *
+     * @param <E> what it may throw
+     */
     @FunctionalInterface
     public interface Action<E extends Exception> {
-        /** @throws E on failure */
+        /**
+         * Does the work.
+         *
+         * @throws E on failure
+         */
         void run() throws E;
     }
 
-    /** Work with a result. @param <T> the result @param <E> what it may throw */
+    /**
+     * Work with a result.
+     *
+     * @param <T> the result
+     * @param <E> what it may throw
+     */
     @FunctionalInterface
     public interface Work<T, E extends Exception> {
-        /** @return the result @throws E on failure */
+        /**
+         * Does the work.
+         *
+         * @return the result
+         * @throws E on failure
+         */
         T call() throws E;
     }
 }

@@ -30,7 +30,21 @@ public record Placement(String context, IsolationStrategy strategy, DatabaseVend
         String username, String schema, String pool, int maximumPoolSize, List<String> reads,
         List<String> migrationLocations, String historyTable) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param context the context name
+     * @param strategy its isolation strategy
+     * @param vendor the database product
+     * @param url the JDBC URL, with any password masked
+     * @param username the user the context connects as
+     * @param schema the context's schema, or {@code null}
+     * @param pool the name of the pool that serves the context
+     * @param maximumPoolSize the pool's size
+     * @param reads the contexts this one reads
+     * @param migrationLocations where its Flyway migrations are
+     * @param historyTable the table of its migration history
+     */
     public Placement {
         reads = List.copyOf(reads);
         migrationLocations = List.copyOf(migrationLocations);
