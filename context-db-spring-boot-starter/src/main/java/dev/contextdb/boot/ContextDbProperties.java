@@ -74,7 +74,8 @@ public class ContextDbProperties {
 
     /**
      * How many pools start, and how many contexts migrate, at once; a context still migrates only
-     * after the contexts it reads. Unset: one per processor. 1: one step at a time, in reads order.
+     * after the contexts it reads. Unset: one per processor, at least 2, for database servers, and 1
+     * for embedded H2. 1: one step at a time, in reads order.
      */
     private Integer startupThreads;
 
@@ -124,102 +125,127 @@ public class ContextDbProperties {
                 new IgnoreErrorsBindHandler());
     }
 
+    /** @return {@code context-db.enabled} */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** @param enabled {@code context-db.enabled} */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** @return {@code context-db.strategy} */
     public IsolationStrategy getStrategy() {
         return strategy;
     }
 
+    /** @param strategy {@code context-db.strategy} */
     public void setStrategy(IsolationStrategy strategy) {
         this.strategy = strategy;
     }
 
+    /** @return {@code context-db.pooling} */
     public Pooling getPooling() {
         return pooling;
     }
 
+    /** @param pooling {@code context-db.pooling} */
     public void setPooling(Pooling pooling) {
         this.pooling = pooling;
     }
 
+    /** @return {@code context-db.base-packages} */
     public List<String> getBasePackages() {
         return basePackages;
     }
 
+    /** @param basePackages {@code context-db.base-packages} */
     public void setBasePackages(List<String> basePackages) {
         this.basePackages = basePackages;
     }
 
+    /** @return {@code context-db.default-context} */
     public String getDefaultContext() {
         return defaultContext;
     }
 
+    /** @param defaultContext {@code context-db.default-context} */
     public void setDefaultContext(String defaultContext) {
         this.defaultContext = defaultContext;
     }
 
+    /** @return {@code context-db.startup-threads} */
     public Integer getStartupThreads() {
         return startupThreads;
     }
 
+    /** @param startupThreads {@code context-db.startup-threads} */
     public void setStartupThreads(Integer startupThreads) {
         this.startupThreads = startupThreads;
     }
 
+    /** @return {@code context-db.max-connections-per-context} */
     public Integer getMaxConnectionsPerContext() {
         return maxConnectionsPerContext;
     }
 
+    /** @param maxConnectionsPerContext {@code context-db.max-connections-per-context} */
     public void setMaxConnectionsPerContext(Integer maxConnectionsPerContext) {
         this.maxConnectionsPerContext = maxConnectionsPerContext;
     }
 
+    /** @return {@code context-db.guard} */
     public Guard getGuard() {
         return guard;
     }
 
+    /** @param guard {@code context-db.guard} */
     public void setGuard(Guard guard) {
         this.guard = guard;
     }
 
+    /** @return {@code context-db.enter-on-bean-call} */
     public boolean isEnterOnBeanCall() {
         return enterOnBeanCall;
     }
 
+    /** @param enterOnBeanCall {@code context-db.enter-on-bean-call} */
     public void setEnterOnBeanCall(boolean enterOnBeanCall) {
         this.enterOnBeanCall = enterOnBeanCall;
     }
 
+    /** @return {@code context-db.datasource} */
     public DataSource getDatasource() {
         return datasource;
     }
 
+    /** @return {@code context-db.pool} */
     public Map<String, String> getPool() {
         return pool;
     }
 
+    /** @param pool {@code context-db.pool} */
     public void setPool(Map<String, String> pool) {
         this.pool = pool;
     }
 
+    /** @return {@code context-db.roles} */
     public Roles getRoles() {
         return roles;
     }
 
+    /** @return {@code context-db.flyway} */
     public Flyway getFlyway() {
         return flyway;
     }
 
+    /** @return {@code context-db.contexts} */
     public Map<String, Context> getContexts() {
         return contexts;
     }
 
+    /** @param contexts {@code context-db.contexts} */
     public void setContexts(Map<String, Context> contexts) {
         this.contexts = contexts;
     }
@@ -236,26 +262,32 @@ public class ContextDbProperties {
         /** Login password of the database. */
         private String password;
 
+        /** @return {@code context-db[.contexts.<name>].datasource.url} */
         public String getUrl() {
             return url;
         }
 
+        /** @param url {@code context-db[.contexts.<name>].datasource.url} */
         public void setUrl(String url) {
             this.url = url;
         }
 
+        /** @return {@code context-db[.contexts.<name>].datasource.username} */
         public String getUsername() {
             return username;
         }
 
+        /** @param username {@code context-db[.contexts.<name>].datasource.username} */
         public void setUsername(String username) {
             this.username = username;
         }
 
+        /** @return {@code context-db[.contexts.<name>].datasource.password} */
         public String getPassword() {
             return password;
         }
 
+        /** @param password {@code context-db[.contexts.<name>].datasource.password} */
         public void setPassword(String password) {
             this.password = password;
         }
@@ -270,10 +302,12 @@ public class ContextDbProperties {
          */
         private boolean enabled;
 
+        /** @return {@code context-db.roles.enabled} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** @param enabled {@code context-db.roles.enabled} */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -288,10 +322,12 @@ public class ContextDbProperties {
          */
         private boolean enabled = true;
 
+        /** @return {@code context-db.flyway.enabled} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** @param enabled {@code context-db.flyway.enabled} */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -321,34 +357,42 @@ public class ContextDbProperties {
         /** Flyway settings of this context. */
         private final ContextFlyway flyway = new ContextFlyway();
 
+        /** @return {@code context-db.contexts.<name>.strategy} */
         public IsolationStrategy getStrategy() {
             return strategy;
         }
 
+        /** @param strategy {@code context-db.contexts.<name>.strategy} */
         public void setStrategy(IsolationStrategy strategy) {
             this.strategy = strategy;
         }
 
+        /** @return {@code context-db.contexts.<name>.schema} */
         public String getSchema() {
             return schema;
         }
 
+        /** @param schema {@code context-db.contexts.<name>.schema} */
         public void setSchema(String schema) {
             this.schema = schema;
         }
 
+        /** @return {@code context-db.contexts.<name>.datasource} */
         public DataSource getDatasource() {
             return datasource;
         }
 
+        /** @return {@code context-db.contexts.<name>.pool} */
         public Map<String, String> getPool() {
             return pool;
         }
 
+        /** @param pool {@code context-db.contexts.<name>.pool} */
         public void setPool(Map<String, String> pool) {
             this.pool = pool;
         }
 
+        /** @return {@code context-db.contexts.<name>.flyway} */
         public ContextFlyway getFlyway() {
             return flyway;
         }
@@ -360,10 +404,12 @@ public class ContextDbProperties {
         /** Where the context's migrations are; defaults to classpath:db/migration/{context}. */
         private List<String> locations = new ArrayList<>();
 
+        /** @return {@code context-db.contexts.<name>.flyway.locations} */
         public List<String> getLocations() {
             return locations;
         }
 
+        /** @param locations {@code context-db.contexts.<name>.flyway.locations} */
         public void setLocations(List<String> locations) {
             this.locations = locations;
         }
