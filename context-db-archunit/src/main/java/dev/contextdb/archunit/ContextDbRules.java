@@ -218,7 +218,7 @@ public final class ContextDbRules {
     }
 
     static ContextRule dataAccessInsideContextsRule(Enforcement enforcement, Consumer<String> warnings) {
-        return new ContextRule(DATA_ACCESS_INSIDE_CONTEXTS, new DataAccessOutsideContexts())
+        return new ContextRule(DATA_ACCESS_INSIDE_CONTEXTS, new DataAccessInsideContexts())
                 .enforced(enforcement, warnings);
     }
 

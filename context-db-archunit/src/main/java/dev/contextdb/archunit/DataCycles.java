@@ -14,7 +14,7 @@ final class DataCycles implements ContextRule.Check {
 
     @Override
     public void check(ContextAnalysis analysis, ContextRule.Violations violations) {
-        ContextCycles graph = new ContextCycles();
+        CycleFinder graph = new CycleFinder();
         Map<String, String> examples = new HashMap<>();
         for (ContextDefinition context : analysis.model().contexts()) {
             for (String read : context.reads()) {
@@ -34,7 +34,7 @@ final class DataCycles implements ContextRule.Check {
         }
     }
 
-    private static void depend(ContextCycles graph, Map<String, String> examples, String from, String to,
+    private static void depend(CycleFinder graph, Map<String, String> examples, String from, String to,
             String example) {
         graph.add(from, to);
         examples.putIfAbsent(from + " -> " + to, example);

@@ -37,7 +37,7 @@ class DataCyclesTest {
 
     @Test
     void everyElementaryCycleIsFoundOnceFromItsFirstContext() {
-        ContextCycles graph = new ContextCycles();
+        CycleFinder graph = new CycleFinder();
         graph.add("billing", "orders");
         graph.add("orders", "billing");
         graph.add("orders", "catalog");
@@ -51,7 +51,7 @@ class DataCyclesTest {
 
     @Test
     void noCycleWhenDataFlowsOneWay() {
-        ContextCycles graph = new ContextCycles();
+        CycleFinder graph = new CycleFinder();
         graph.add("orders", "catalog");
         graph.add("billing", "orders");
         graph.add("billing", "catalog");

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * alphabetically first context. Contexts are few, so a depth-first search per start suffices; the
  * number of reported cycles is capped all the same.
  */
-final class ContextCycles {
+final class CycleFinder {
 
     static final int LIMIT = 100;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Data's {@code @NoRepositoryBean} interfaces access no data until a subclass or subinterface,
  * which this rule does check, puts them to use.
  */
-final class DataAccessOutsideContexts implements ContextRule.Check {
+final class DataAccessInsideContexts implements ContextRule.Check {
 
     private static final String NO_REPOSITORY_BEAN = "org.springframework.data.repository.NoRepositoryBean";
 
