@@ -16,16 +16,10 @@ package dev.contextdb;
  * }
  * }</pre>
  */
-public class ContextDbConfigurationException extends RuntimeException {
+public class ContextDbConfigurationException extends ContextDbException {
 
-    /** The context concerned, or {@code null}. */
-    private final String context;
     /** The property or declaration at fault, or {@code null}. */
     private final String property;
-    /** What is wrong. */
-    private final String description;
-    /** How to fix it. */
-    private final String action;
 
     /**
      * @param context the context concerned, or {@code null}
@@ -46,30 +40,12 @@ public class ContextDbConfigurationException extends RuntimeException {
      */
     public ContextDbConfigurationException(String context, String property, String description, String action,
             Throwable cause) {
-        super(description + (action == null ? "" : " Fix: " + action), cause);
-        this.context = context;
+        super(context, description, action, cause);
         this.property = property;
-        this.description = description;
-        this.action = action;
-    }
-
-    /** @return the context concerned, or {@code null} when the problem is not about one context */
-    public String getContext() {
-        return context;
     }
 
     /** @return the property or declaration at fault, or {@code null} */
     public String getProperty() {
         return property;
-    }
-
-    /** @return what is wrong, without the fix */
-    public String getDescription() {
-        return description;
-    }
-
-    /** @return how to fix it, or {@code null} */
-    public String getAction() {
-        return action;
     }
 }

@@ -16,14 +16,10 @@ package dev.contextdb;
  * }
  * }</pre>
  */
-public class ContextDbMigrationException extends RuntimeException {
+public class ContextDbMigrationException extends ContextDbException {
 
-    /** The context whose migration failed. */
-    private final String context;
     /** The failing script, or {@code null}. */
     private final String script;
-    private final String description;
-    private final String action;
 
     /**
      * A failure whose message carries no separate fix.
@@ -45,30 +41,12 @@ public class ContextDbMigrationException extends RuntimeException {
      */
     public ContextDbMigrationException(String context, String script, String description, String action,
             Throwable cause) {
-        super(description + (action == null ? "" : " Fix: " + action), cause);
-        this.context = context;
+        super(context, description, action, cause);
         this.script = script;
-        this.description = description;
-        this.action = action;
-    }
-
-    /** @return the context whose migration failed, or {@code null} */
-    public String getContext() {
-        return context;
     }
 
     /** @return the failing script, or {@code null} */
     public String getScript() {
         return script;
-    }
-
-    /** @return what happened and the state it left, without the fix */
-    public String getDescription() {
-        return description;
-    }
-
-    /** @return how to fix it, or {@code null} when the failure names no fix of its own */
-    public String getAction() {
-        return action;
     }
 }
