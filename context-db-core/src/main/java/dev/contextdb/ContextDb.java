@@ -9,6 +9,7 @@ import dev.contextdb.internal.ContextDataSource;
 import dev.contextdb.internal.ContextGuard;
 import dev.contextdb.internal.ContextMigrations;
 import dev.contextdb.internal.ContextRoutingDataSource;
+import dev.contextdb.internal.ContextRoutingTransactionManager;
 import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.internal.Drivers;
 import dev.contextdb.internal.SchemaSwitch;
@@ -28,11 +29,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
@@ -72,12 +75,14 @@ public final class ContextDb implements AutoCloseable {
     /** Makes a context's Flyway, unrun, when the start did not migrate; {@code null} when it did or Flyway is absent. */
     private final Function<String, Object> unmigrated;
     private final ContextRoutingDataSource routing;
+    private final ContextRoutingTransactionManager routingTransactionManager;
     private final Runnable dropEmbedded;
 
     private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, ? extends DataSource> dataSources,
             Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
             Map<String, MigrationResult> migrations, Map<String, Object> migrators, Function<String, Object> unmigrated,
-            ContextRoutingDataSource routing, Runnable dropEmbedded) {
+            ContextRoutingDataSource routing, ContextRoutingTransactionManager routingTransactionManager,
+            Runnable dropEmbedded) {
         this.model = model;
         this.placements = placements;
         this.dataSources = Collections.unmodifiableMap(dataSources);
@@ -87,6 +92,7 @@ public final class ContextDb implements AutoCloseable {
         this.migrators = migrators;
         this.unmigrated = unmigrated;
         this.routing = routing;
+        this.routingTransactionManager = routingTransactionManager;
         this.dropEmbedded = dropEmbedded;
     }
 
@@ -137,6 +143,24 @@ public final class ContextDb implements AutoCloseable {
      */
     public DataSource routingDataSource() {
         return routing;
+    }
+
+    /**
+     * The transaction manager for code outside every context, as {@link #routingDataSource()} is
+     * its DataSource: a transaction runs in the transaction manager of the context current when
+     * it begins, else of {@link Builder#defaultContext(String) the default context}, and it fails
+     * as the routing DataSource does when there is none. The Spring Boot starter makes it the
+     * primary {@code transactionManager} bean.
+     *
+     * <pre>{@code
+     * TransactionTemplate anywhere = new TransactionTemplate(db.routingTransactionManager());
+     * ContextScope.run("orders", () -> anywhere.executeWithoutResult(tx -> placeOrder()));
+     * }</pre>
+     *
+     * @return the transaction manager that serves whichever context is current
+     */
+    public PlatformTransactionManager routingTransactionManager() {
+        return routingTransactionManager;
     }
 
     /** @return the HikariCP pools, by pool name (see {@link Placement#pool()}) */
@@ -215,6 +239,8 @@ public final class ContextDb implements AutoCloseable {
         Integer startupThreads;
         Integer maxConnectionsPerContext;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
+        private final List<BiConsumer<String, DataSourceTransactionManager>> transactionManagerCustomizers =
+                new ArrayList<>();
         /** The class loader's JDBC drivers, looked up once while building. */
         private Drivers drivers;
         final Map<String, String> pool = new LinkedHashMap<>();
@@ -364,6 +390,28 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
+         * Adds a customizer of Spring's {@link DataSourceTransactionManager} underneath each
+         * context's transaction manager, for its settings: default timeout, rollback on commit
+         * failure, execution listeners. Customizers run in the order they were added, once per
+         * context, while {@link #build()} runs. Transactions must still go through
+         * {@link ContextDb#transactionManager(String)}, which makes the context current; the
+         * Spring Boot starter applies Boot's {@code spring.transaction.*} settings this way.
+         *
+         * <pre>{@code
+         * ContextDb.builder(model)
+         *         .transactionManagerCustomizer((context, manager) -> manager.setDefaultTimeout(30))
+         *         .build();
+         * }</pre>
+         *
+         * @param customizer called with each context's name and its manager underneath
+         * @return this
+         */
+        public Builder transactionManagerCustomizer(BiConsumer<String, DataSourceTransactionManager> customizer) {
+            transactionManagerCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /**
          * {@code context-db.contexts.<name>.*}: overrides for one context.
          * @param context the context name
          * @param settings what to set
@@ -413,7 +461,11 @@ public final class ContextDb implements AutoCloseable {
                             context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard,
                             context.share(), pool.getConnectionTimeout());
                     dataSources.put(context.name(), dataSource);
-                    transactionManagers.put(context.name(), new ContextTransactionManager(context.name(), dataSource));
+                    ContextTransactionManager transactionManager = new ContextTransactionManager(context.name(),
+                            dataSource);
+                    transactionManagerCustomizers.forEach(customizer -> customizer.accept(context.name(),
+                            transactionManager.delegate()));
+                    transactionManagers.put(context.name(), transactionManager);
                     placements.put(context.name(), context.placement());
                 }
                 Map<String, Object> migrators = new ConcurrentHashMap<>();
@@ -421,7 +473,8 @@ public final class ContextDb implements AutoCloseable {
                         ? migrate(plan, tasks, migrators) : Map.of();
                 ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
                 ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
-                        migrators, unmigrated(plan), routing, dropEmbedded());
+                        migrators, unmigrated(plan), routing,
+                        new ContextRoutingTransactionManager(transactionManagers, defaultContext), dropEmbedded());
                 placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
                 return db;
             } catch (RuntimeException | Error e) {

@@ -1,7 +1,10 @@
 package dev.contextdb;
 
+import dev.contextdb.internal.ContextScanner;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One bounded context as declared: its name, the package it owns (with subpackages), the contexts
@@ -19,6 +22,14 @@ import java.util.Objects;
  * @param source where it was declared, for example {@code "package-info of com.acme.shop.orders"}
  */
 public record ContextDefinition(String name, String basePackage, List<String> reads, String source) {
+
+    /**
+     * The annotations that declare a context, by name, in order of preference (when a class
+     * carries both, context-db's wins): {@link BoundedContext}, then jMolecules'
+     * {@code org.jmolecules.ddd.annotation.BoundedContext}, recognised without a dependency on it.
+     */
+    public static final List<String> DECLARING_ANNOTATIONS =
+            List.of(BoundedContext.class.getName(), ContextScanner.JMOLECULES_BOUNDED_CONTEXT);
 
     /**
      * Copies {@code reads}; every component is required.
@@ -44,6 +55,30 @@ public record ContextDefinition(String name, String basePackage, List<String> re
      */
     public static ContextDefinition of(String name, String basePackage, String... reads) {
         return new ContextDefinition(name, basePackage, List.of(reads), "definition of " + basePackage);
+    }
+
+    /**
+     * The context that an annotation declares, read the way {@link ContextModel#scan(String...)}
+     * reads it, for tools that find annotations on their own (ArchUnit's imported classes, an
+     * annotation processor) and must agree with the running application on every name, package
+     * and read. The name defaults to the package's last segment; the base package is the
+     * annotated class's package.
+     *
+     * <pre>{@code
+     * Optional<ContextDefinition> orders = ContextDefinition.declaredBy("com.acme.shop.orders.package-info",
+     *         BoundedContext.class.getName(), Map.of("reads", new String[] {"catalog"}));
+     * // orders: name "orders", base package "com.acme.shop.orders", reads [catalog]
+     * }</pre>
+     *
+     * @param annotatedClass the fully qualified name of the annotated package-info or type
+     * @param annotationType the annotation's fully qualified name, one of {@link #DECLARING_ANNOTATIONS}
+     * @param attributes the annotation's attributes by name; arrays of any element type are read
+     *     as strings
+     * @return the declared context, or empty when {@code annotationType} declares none
+     */
+    public static Optional<ContextDefinition> declaredBy(String annotatedClass, String annotationType,
+            Map<String, ?> attributes) {
+        return Optional.ofNullable(ContextScanner.definitionOf(annotatedClass, annotationType, attributes));
     }
 
     /**

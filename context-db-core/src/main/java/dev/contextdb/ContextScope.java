@@ -52,6 +52,26 @@ public final class ContextScope {
         return CurrentContext.call(requireName(context), work);
     }
 
+    /**
+     * Makes {@code context} current until the returned entry is closed, for a unit of work that
+     * starts and ends in two separate calls (a framework's before and after hooks, a benchmark's
+     * set-up and tear-down) where {@link #run} cannot enclose it. Close it on the same thread, and
+     * close nested entries first; try-with-resources does both.
+     *
+     * <pre>{@code
+     * try (ContextScope.Entry entry = ContextScope.enter("orders")) {
+     *     orderRepository.save(order);
+     * }
+     * }</pre>
+     *
+     * Prefer {@link #run} or {@link #call} wherever the work is one block: they cannot leak a context.
+     * @param context a context name, for example {@code "orders"}
+     * @return the entry whose {@link Entry#close()} restores the previous context
+     */
+    public static Entry enter(String context) {
+        return new Entry(CurrentContext.open(requireName(context)));
+    }
+
     /** @return the context current on this thread, if any */
     public static Optional<String> current() {
         return Optional.ofNullable(CurrentContext.get());
@@ -62,6 +82,26 @@ public final class ContextScope {
             throw new IllegalArgumentException("ContextScope needs a context name, for example ContextScope.run(\"orders\", ...)");
         }
         return context;
+    }
+
+    /** A context made current by {@link #enter(String)}; closing it restores the previous one. */
+    public static final class Entry implements AutoCloseable {
+
+        private Runnable exit;
+
+        private Entry(Runnable exit) {
+            this.exit = exit;
+        }
+
+        /** Restores the context that was current before; closing it again does nothing. */
+        @Override
+        public void close() {
+            Runnable leaving = exit;
+            exit = null;
+            if (leaving != null) {
+                leaving.run();
+            }
+        }
     }
 
     /**

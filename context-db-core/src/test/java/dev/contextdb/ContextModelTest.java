@@ -6,9 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contextdb.fixtures.shop.catalog.Catalog;
 import dev.contextdb.fixtures.shop.orders.Orders;
 import dev.contextdb.fixtures.typelevel.shipping.model.Parcel;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContextModelTest {
+
+    @Test
+    void anAnnotationFoundByAnotherToolDeclaresTheContextTheScanFinds() {
+        ContextDefinition scanned = ContextModel.scan("dev.contextdb.fixtures.levels").context("lvtop").orElseThrow();
+        assertThat(scanned.reads()).containsExactly("lvleft", "lvright");
+        // ArchUnit hands over reads as Object[]; a class file as String[]: both are the same declaration.
+        assertThat(ContextDefinition.declaredBy("dev.contextdb.fixtures.levels.top.package-info",
+                BoundedContext.class.getName(), Map.of("name", "lvtop", "reads", new Object[] {"lvleft", "lvright"})))
+                .contains(scanned);
+        assertThat(ContextDefinition.declaredBy("com.acme.shipping.model.Parcel",
+                "org.jmolecules.ddd.annotation.BoundedContext", Map.of()))
+                .contains(new ContextDefinition("model", "com.acme.shipping.model", List.of(),
+                        "jMolecules @BoundedContext on type com.acme.shipping.model.Parcel"));
+        assertThat(ContextDefinition.declaredBy("com.acme.Foo", "com.acme.Other", Map.of())).isEmpty();
+        assertThat(ContextDefinition.DECLARING_ANNOTATIONS).containsExactly(BoundedContext.class.getName(),
+                "org.jmolecules.ddd.annotation.BoundedContext");
+    }
 
     @Test
     void scanningFindsPackageInfosWithoutLoadingClassesAndOwnsSubpackages() {

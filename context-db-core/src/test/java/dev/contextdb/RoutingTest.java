@@ -33,8 +33,8 @@ class RoutingTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("No bounded context is current on thread 'main', so the routing DataSource cannot choose"
                             + " a database. Enter one with ContextScope.run(\"<context>\", ...), call the code through a"
-                            + " bean or @Transactional method of its context, inject the context's own DataSource, or"
-                            + " set context-db.default-context. Contexts: [catalog, inventory, orders].");
+                            + " bean or @Transactional method of its context, use the context's own DataSource or transaction"
+                            + " manager, or set context-db.default-context. Contexts: [catalog, inventory, orders].");
             assertThatThrownBy(() -> ContextScope.run("shipping", () -> routing.getConnection().close()))
                     .hasMessage("Unknown bounded context 'shipping' is current on thread 'main'; known contexts:"
                             + " [catalog, inventory, orders]. Check the name given to ContextScope.");

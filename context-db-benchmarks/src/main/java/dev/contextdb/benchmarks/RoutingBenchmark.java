@@ -9,7 +9,6 @@ import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import dev.contextdb.ContextScope;
 import dev.contextdb.IsolationStrategy;
-import dev.contextdb.internal.CurrentContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -54,7 +53,7 @@ public class RoutingBenchmark {
     private ThreadLocalRouter springRouter;
     private HikariDataSource baomidouPool;
     private DynamicRoutingDataSource baomidou;
-    private String previous;
+    private ContextScope.Entry orders;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -73,13 +72,13 @@ public class RoutingBenchmark {
         baomidou.addDataSource("orders", baomidouPool);
         baomidou.setPrimary("orders");
         // The current context, set once for the thread, as a request would.
-        previous = CurrentContext.enter("orders");
+        orders = ContextScope.enter("orders");
         ThreadLocalRouter.KEY.set("orders");
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        CurrentContext.restore(previous);
+        orders.close();
         ThreadLocalRouter.KEY.remove();
         contextDb.close();
         raw.close();

@@ -3,8 +3,8 @@ package dev.contextdb.benchmarks;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
+import dev.contextdb.ContextScope;
 import dev.contextdb.IsolationStrategy;
-import dev.contextdb.internal.CurrentContext;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,18 +57,17 @@ public final class RoutingInstructions {
                 default -> throw new IllegalArgumentException("path must be raw, routed, own or spring, was " + path);
             };
             RoutingBenchmark.ThreadLocalRouter.KEY.set("orders");
-            String previous = CurrentContext.enter("orders"); // as a transaction or a context bean's call
-            try {
-                long checksum = 0;
+            // Entered once around every call, as a transaction or a context bean's call would.
+            long checksum = ContextScope.call("orders", () -> {
+                long sum = 0;
                 for (int i = 0; i < calls; i++) {
                     try (Connection connection = target.getConnection()) {
-                        checksum += connection.hashCode() & 1;
+                        sum += connection.hashCode() & 1;
                     }
                 }
-                System.out.println(path + " " + calls + " calls, checksum " + checksum);
-            } finally {
-                CurrentContext.restore(previous);
-            }
+                return sum;
+            });
+            System.out.println(path + " " + calls + " calls, checksum " + checksum);
         }
     }
 

@@ -61,8 +61,7 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
     }
 
     private String key(ThreadState state) {
-        String current = state == null ? null : state.current;
-        return current != null ? current : defaultContext;
+        return ContextChoice.of(state == null ? null : state.current, defaultContext);
     }
 
     private ContextDataSource target(ThreadState state) {
@@ -86,15 +85,7 @@ public final class ContextRoutingDataSource extends AbstractRoutingDataSource im
 
     /** Kept out of {@link #target(ThreadState)}, so that the lookup stays small enough to inline. */
     private IllegalStateException noTarget(String key) {
-        if (key == null) {
-            return new IllegalStateException("No bounded context is current on thread '" + Thread.currentThread().getName()
-                    + "', so the routing DataSource cannot choose a database. Enter one with ContextScope.run(\"<context>\", ...),"
-                    + " call the code through a bean or @Transactional method of its context, inject the context's own"
-                    + " DataSource, or set context-db.default-context. Contexts: " + names + ".");
-        }
-        return new IllegalStateException("Unknown bounded context '" + key + "' is current on thread '"
-                + Thread.currentThread().getName() + "'; known contexts: " + names
-                + ". Check the name given to ContextScope.");
+        return ContextChoice.unavailable(key, "routing DataSource", names);
     }
 
     @Override

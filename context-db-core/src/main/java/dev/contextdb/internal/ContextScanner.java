@@ -65,7 +65,7 @@ public final class ContextScanner {
      * @param attributes the annotation's attributes
      * @return the declared context, or {@code null} when the annotation is not a context declaration
      */
-    public static ContextDefinition definitionOf(String className, String annotationType, Map<String, Object> attributes) {
+    public static ContextDefinition definitionOf(String className, String annotationType, Map<String, ?> attributes) {
         int dot = className.lastIndexOf('.');
         String packageName = dot < 0 ? "" : className.substring(0, dot);
         boolean packageInfo = className.substring(dot + 1).equals(PACKAGE_INFO);
@@ -73,8 +73,8 @@ public final class ContextScanner {
         String lastSegment = packageName.substring(packageName.lastIndexOf('.') + 1);
         if (BoundedContext.class.getName().equals(annotationType)) {
             String name = firstNonEmpty(attributes.get("name"), attributes.get("value"), lastSegment);
-            String[] reads = (String[]) attributes.getOrDefault("reads", new String[0]);
-            return new ContextDefinition(name, packageName, Arrays.asList(reads), "@BoundedContext on " + source);
+            return new ContextDefinition(name, packageName, strings(attributes.get("reads")),
+                    "@BoundedContext on " + source);
         }
         if (JMOLECULES_BOUNDED_CONTEXT.equals(annotationType)) {
             String name = firstNonEmpty(attributes.get("id"), attributes.get("name"), lastSegment);
@@ -84,13 +84,21 @@ public final class ContextScanner {
     }
 
     private static ContextDefinition definitionOf(AnnotationMetadata metadata) {
-        for (String type : List.of(BoundedContext.class.getName(), JMOLECULES_BOUNDED_CONTEXT)) {
+        for (String type : ContextDefinition.DECLARING_ANNOTATIONS) {
             Map<String, Object> attributes = metadata.getAnnotationAttributes(type);
             if (attributes != null) {
                 return definitionOf(metadata.getClassName(), type, attributes);
             }
         }
         return null;
+    }
+
+    /** Class files give {@code String[]}; other readers (ArchUnit) may give {@code Object[]}. */
+    private static List<String> strings(Object array) {
+        if (array instanceof Object[] values) {
+            return Arrays.stream(values).map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     private static String firstNonEmpty(Object... candidates) {

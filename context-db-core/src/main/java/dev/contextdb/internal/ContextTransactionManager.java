@@ -91,8 +91,8 @@ public final class ContextTransactionManager implements PlatformTransactionManag
 
     /**
      * @return Spring's transaction manager underneath, for its settings (default timeout,
-     *     rollback on commit failure, execution listeners; the starter applies Boot's
-     *     customizers to it); transactions must go through this manager, which makes the context current
+     *     rollback on commit failure, execution listeners), which the Builder's transaction-manager
+     *     customizers set; transactions must go through this manager, which makes the context current
      */
     public DataSourceTransactionManager delegate() {
         return delegate;

@@ -47,6 +47,22 @@ public final class CurrentContext {
         }
     }
 
+    /**
+     * Enters {@code context} as {@link #call} does, for a unit of work whose start and end are two
+     * calls rather than one block.
+     * @return what leaves it again: restores the previous context, then resumes what was suspended
+     */
+    public static Runnable open(String context) {
+        ForeignSynchronization suspended = ForeignSynchronization.suspendFor(context);
+        String previous = enter(context);
+        return () -> {
+            restore(previous);
+            if (suspended != null) {
+                suspended.resume();
+            }
+        };
+    }
+
     /** Puts back the context {@link #enter(String)} returned. */
     public static void restore(String previous) {
         ThreadState state = previous == null ? ThreadState.get() : ThreadState.obtain();

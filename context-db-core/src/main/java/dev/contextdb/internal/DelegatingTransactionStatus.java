@@ -5,14 +5,13 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * A transaction status that hands every call to the status of the transaction manager underneath,
  * for managers that wrap another one and must recognise their own statuses in commit and rollback.
- * Not API.
  */
-public class DelegatingTransactionStatus implements TransactionStatus {
+class DelegatingTransactionStatus implements TransactionStatus {
 
     private final TransactionStatus delegate;
 
     /** @param delegate the status of the manager underneath */
-    public DelegatingTransactionStatus(TransactionStatus delegate) {
+    DelegatingTransactionStatus(TransactionStatus delegate) {
         this.delegate = delegate;
     }
 

@@ -3,7 +3,6 @@ package dev.contextdb.boot;
 import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
-import dev.contextdb.internal.ContextTransactionManager;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.aop.config.AopConfigUtils;
@@ -11,7 +10,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
@@ -63,7 +61,7 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
             register(registry, context, ContextBean.DATA_SOURCE, DataSource.class,
                     () -> contextDb().dataSource(context));
             register(registry, context, ContextBean.TRANSACTION_MANAGER, PlatformTransactionManager.class,
-                    () -> customized(contextDb().transactionManager(context)));
+                    () -> contextDb().transactionManager(context));
             register(registry, context, ContextBean.TRANSACTION_TEMPLATE, TransactionTemplate.class,
                     () -> new TransactionTemplate(bean(ContextBean.TRANSACTION_MANAGER, context,
                             PlatformTransactionManager.class)));
@@ -79,18 +77,6 @@ final class ContextBeanRegistrar implements ImportBeanDefinitionRegistrar {
 
     private ContextDb contextDb() {
         return beanFactory.getBean(ContextDb.class);
-    }
-
-    /**
-     * Boot's transaction manager customizers ({@code spring.transaction.*}, execution listeners)
-     * apply to each context's manager as they do to Boot's own: to Spring's manager underneath.
-     */
-    private PlatformTransactionManager customized(PlatformTransactionManager transactionManager) {
-        if (transactionManager instanceof ContextTransactionManager own) {
-            beanFactory.getBeanProvider(TransactionManagerCustomizers.class)
-                    .ifAvailable(customizers -> customizers.customize(own.delegate()));
-        }
-        return transactionManager;
     }
 
     private <T> T bean(ContextBean kind, String context, Class<T> type) {

@@ -3,6 +3,7 @@ package dev.contextdb.boot;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextModel;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -25,7 +27,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of context-db: every {@code @BoundedContext} of the application gets its
@@ -75,9 +76,9 @@ public final class ContextDbAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     ContextDb contextDb(ContextModel contextModel, ContextDbProperties properties, Environment environment,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader, ObjectProvider<TransactionManagerCustomizers> transactionManagerCustomizers) {
         ContextDb contextDb = ContextDbFactory.build(contextModel, properties, environment,
-                resourceLoader.getClassLoader());
+                resourceLoader.getClassLoader(), transactionManagerCustomizers.getIfAvailable());
         StartupReport.log(contextDb);
         return contextDb;
     }
@@ -92,9 +93,8 @@ public final class ContextDbAutoConfiguration {
     @Bean
     @Primary
     @ConditionalOnMissingBean(name = "transactionManager")
-    PlatformTransactionManager transactionManager(ContextDb contextDb, ContextDbProperties properties) {
-        String defaultContext = properties.getDefaultContext();
-        return new RoutingTransactionManager(contextDb, StringUtils.hasText(defaultContext) ? defaultContext : null);
+    PlatformTransactionManager transactionManager(ContextDb contextDb) {
+        return contextDb.routingTransactionManager();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -23,8 +24,12 @@ final class ContextDbFactory {
     private ContextDbFactory() {
     }
 
+    /**
+     * @param transactionManagerCustomizers Boot's ({@code spring.transaction.*}, execution
+     *     listeners), applied to each context's manager as to Boot's own; {@code null} when absent
+     */
     static ContextDb build(ContextModel model, ContextDbProperties properties, Environment environment,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, TransactionManagerCustomizers transactionManagerCustomizers) {
         ContextDb.Builder builder = ContextDb.builder(model)
                 .strategy(properties.getStrategy())
                 .pooling(properties.getPooling())
@@ -39,6 +44,9 @@ final class ContextDbFactory {
         }
         if (properties.getMaxConnectionsPerContext() != null) {
             builder.maxConnectionsPerContext(properties.getMaxConnectionsPerContext());
+        }
+        if (transactionManagerCustomizers != null) {
+            builder.transactionManagerCustomizer((context, manager) -> transactionManagerCustomizers.customize(manager));
         }
         sharedDatabase(builder, properties.getDatasource(), environment);
         properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));

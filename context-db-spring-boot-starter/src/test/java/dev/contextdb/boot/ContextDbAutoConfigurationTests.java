@@ -14,7 +14,6 @@ import dev.contextdb.boot.app.billing.BillingInjections;
 import dev.contextdb.boot.app.billing.BillingService;
 import dev.contextdb.boot.app.sales.SalesService;
 import dev.contextdb.boot.props.ContextsOnly;
-import dev.contextdb.internal.ContextTransactionManager;
 import dev.contextdb.test.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,12 +39,15 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionExecution;
@@ -74,8 +76,8 @@ class ContextDbAutoConfigurationTests {
             assertThat(context).hasNotFailed();
             for (String name : new String[] {"sales", "billing"}) {
                 assertThat(context.getBean(name + "DataSource")).isSameAs(context.getBean(ContextDb.class).dataSource(name));
-                assertThat(context.getBean(name + "TransactionManager", ContextTransactionManager.class).context())
-                        .isEqualTo(name);
+                assertThat(context.getBean(name + "TransactionManager"))
+                        .isSameAs(context.getBean(ContextDb.class).transactionManager(name));
                 assertThat(context.getBean(name + "TransactionTemplate")).isInstanceOf(TransactionTemplate.class);
                 assertThat(context.getBean(name + "JdbcTemplate", JdbcTemplate.class).getDataSource())
                         .isSameAs(context.getBean(name + "DataSource"));
@@ -87,7 +89,8 @@ class ContextDbAutoConfigurationTests {
                         .isEqualTo("1");
             }
             assertThat(context.getBean(DataSource.class)).isSameAs(context.getBean(ContextDb.class).routingDataSource());
-            assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOf(RoutingTransactionManager.class);
+            assertThat(context.getBean(PlatformTransactionManager.class))
+                    .isSameAs(context.getBean(ContextDb.class).routingTransactionManager());
             assertThat(context.getBean(JdbcTemplate.class).getDataSource()).isSameAs(context.getBean(DataSource.class));
         });
     }
@@ -269,8 +272,8 @@ class ContextDbAutoConfigurationTests {
         runner.withUserConfiguration(ContextsOnly.class).run(context -> {
             TransactionTemplate outside = context.getBean(TransactionTemplate.class);
             assertThatThrownBy(() -> outside.executeWithoutResult(tx -> { }))
-                    .hasMessageStartingWith("No bounded context is current on thread 'main', so the primary transaction"
-                            + " manager cannot choose one.")
+                    .hasMessageStartingWith("No bounded context is current on thread 'main', so the routing transaction"
+                            + " manager cannot choose a database.")
                     .hasMessageEndingWith("Contexts: [billing, sales].");
             ContextScope.run("billing", () -> outside.executeWithoutResult(tx ->
                     assertThat(ContextScope.current()).contains("billing")));
@@ -328,6 +331,7 @@ class ContextDbAutoConfigurationTests {
     @Test
     void bootsTransactionSettingsAndListenersApplyToEachContextsManager() {
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DataSourceTransactionManager> customized = new java.util.concurrent.CopyOnWriteArrayList<>();
         runner.withConfiguration(AutoConfigurations.of(TransactionManagerCustomizationAutoConfiguration.class))
                 .withUserConfiguration(ContextsOnly.class)
                 .withBean(TransactionExecutionListener.class, () -> new TransactionExecutionListener() {
@@ -338,13 +342,22 @@ class ContextDbAutoConfigurationTests {
                 })
                 .withPropertyValues("spring.transaction.default-timeout=7s",
                         "spring.transaction.rollback-on-commit-failure=true")
+                .withBean("recordingCustomizer", TransactionManagerCustomizer.class,
+                        () -> (TransactionManagerCustomizer<DataSourceTransactionManager>) customized::add)
                 .run(context -> {
-                    var sales = (ContextTransactionManager) context.getBean("salesTransactionManager");
-                    assertThat(sales.delegate().getDefaultTimeout()).isEqualTo(7);
-                    assertThat(sales.delegate().isRollbackOnCommitFailure()).isTrue();
+                    // Boot's customizers ran on Spring's manager underneath each context's manager.
+                    assertThat(customized).hasSize(2).allSatisfy(manager -> {
+                        assertThat(manager.getDefaultTimeout()).isEqualTo(7);
+                        assertThat(manager.isRollbackOnCommitFailure()).isTrue();
+                    });
+                    PlatformTransactionManager sales = context.getBean("salesTransactionManager",
+                            PlatformTransactionManager.class);
+                    JdbcTemplate jdbc = context.getBean("salesJdbcTemplate", JdbcTemplate.class);
                     TransactionTemplate template = new TransactionTemplate(sales);
                     template.setName("sales-work");
-                    template.executeWithoutResult(tx -> { });
+                    Integer timeout = template.execute(tx -> jdbc.execute(
+                            (StatementCallback<Integer>) java.sql.Statement::getQueryTimeout));
+                    assertThat(timeout).isEqualTo(7);
                     assertThat(events).containsExactly("commit sales-work");
                 });
     }

@@ -1,39 +1,42 @@
-package dev.contextdb.boot;
+package dev.contextdb.internal;
 
-import dev.contextdb.ContextDb;
-import dev.contextdb.ContextScope;
-import dev.contextdb.internal.DelegatingTransactionStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 
 /**
- * The primary transaction manager, for code outside every context: a transaction runs in the
- * transaction manager of the context current when it begins (or of {@code context-db.default-context}),
- * and fails with a message that says how to choose one when there is none.
+ * The transaction manager for code outside every context: a transaction runs in the transaction
+ * manager of the context current when it begins, else of the default context, chosen by the
+ * routing DataSource's rule ({@link ContextChoice}), and fails with its message when there is none.
  */
-final class RoutingTransactionManager implements PlatformTransactionManager {
+public final class ContextRoutingTransactionManager implements PlatformTransactionManager {
 
-    private final ContextDb contextDb;
+    private final Map<String, PlatformTransactionManager> managers;
+    private final List<String> names;
     private final String defaultContext;
 
-    RoutingTransactionManager(ContextDb contextDb, String defaultContext) {
-        this.contextDb = contextDb;
+    /**
+     * @param managers each context's transaction manager, by context name
+     * @param defaultContext the context to use when none is current, or {@code null} to fail then
+     */
+    public ContextRoutingTransactionManager(Map<String, ? extends PlatformTransactionManager> managers,
+            String defaultContext) {
+        this.managers = new HashMap<>(managers);
+        this.names = managers.keySet().stream().sorted().toList();
         this.defaultContext = defaultContext;
     }
 
     @Override
     public TransactionStatus getTransaction(TransactionDefinition definition) throws TransactionException {
-        String context = ContextScope.current().orElse(defaultContext);
-        if (context == null) {
-            throw new IllegalStateException("No bounded context is current on thread '" + Thread.currentThread().getName()
-                    + "', so the primary transaction manager cannot choose one. Declare @Transactional in a class of"
-                    + " a context, name the manager (@Transactional(\"<context>TransactionManager\")), enter a"
-                    + " context with ContextScope.run(\"<context>\", ...), or set context-db.default-context."
-                    + " Contexts: " + contextDb.model().names() + ".");
+        String context = ContextChoice.of(CurrentContext.get(), defaultContext);
+        PlatformTransactionManager manager = context == null ? null : managers.get(context);
+        if (manager == null) {
+            throw ContextChoice.unavailable(context, "routing transaction manager", names);
         }
-        PlatformTransactionManager manager = contextDb.transactionManager(context);
         return new RoutedTransactionStatus(manager, manager.getTransaction(definition));
     }
 
@@ -54,12 +57,12 @@ final class RoutingTransactionManager implements PlatformTransactionManager {
             return routed;
         }
         throw new IllegalArgumentException("Transaction status " + status + " was not created by the context-db"
-                + " primary transaction manager");
+                + " routing transaction manager");
     }
 
     @Override
     public String toString() {
-        return "RoutingTransactionManager" + contextDb.model().names();
+        return "ContextRoutingTransactionManager" + names;
     }
 
     /** A context manager's status, plus the manager that must complete it. */
