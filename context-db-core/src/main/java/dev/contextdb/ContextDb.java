@@ -182,18 +182,18 @@ public final class ContextDb implements AutoCloseable {
      * failed part-way, since a start that migrates fails until the history is repaired.
      *
      * <pre>{@code
-     * db.migrator("orders", Flyway.class).map(flyway -> flyway.info().current());
+     * db.flyway("orders").map(flyway -> flyway.info().current());
      * }</pre>
      *
-     * @param <T> the type asked for
      * @param context a context name
-     * @param type {@code org.flywaydb.core.Flyway.class}
-     * @return the instance, or empty when Flyway is absent or the instance is not of that type
+     * @return the instance, or empty when Flyway is not on the class path
      */
-    public <T> Optional<T> migrator(String context, Class<T> type) {
+    public Optional<org.flywaydb.core.Flyway> flyway(String context) {
         known(placements, context);
-        Object migrator = unmigrated == null ? migrators.get(context) : migrators.computeIfAbsent(context, unmigrated);
-        return type.isInstance(migrator) ? Optional.of(type.cast(migrator)) : Optional.empty();
+        Object flyway = unmigrated == null ? migrators.get(context) : migrators.computeIfAbsent(context, unmigrated);
+        // Only a Flyway is ever kept here; without Flyway on the class path nothing is, and the
+        // cast, the one use of Flyway's class, is never reached.
+        return flyway == null ? Optional.empty() : Optional.of((org.flywaydb.core.Flyway) flyway);
     }
 
     /** Closes every pool, then drops the embedded database if it was built without a URL. */

@@ -26,9 +26,8 @@ class MigrationTest {
             assertThat(db.placements()).extracting(Placement::context).containsExactly("zulu", "alpha");
             assertThat(db.migrations().get("alpha").applied()).isEqualTo(1);
             // The instance that migrated alpha, kept for inspection; it agrees with the result.
-            assertThat(db.migrator("alpha", org.flywaydb.core.Flyway.class).orElseThrow().info().current()
+            assertThat(db.flyway("alpha").orElseThrow().info().current()
                     .getVersion().getVersion()).isEqualTo("1");
-            assertThat(db.migrator("alpha", String.class)).isEmpty();
             assertThat(db.placement("alpha").reads()).containsExactly("zulu");
         }
     }
@@ -43,7 +42,7 @@ class MigrationTest {
             try (Scenario scenario = new Scenario(kind, strategy, Pooling.PER_CONTEXT);
                     ContextDb db = scenario.builder(model).build()) {
                 for (String context : model.names()) {
-                    var configuration = db.migrator(context, org.flywaydb.core.Flyway.class).orElseThrow()
+                    var configuration = db.flyway(context).orElseThrow()
                             .getConfiguration();
                     Placement placement = db.placement(context);
                     if (strategy == IsolationStrategy.SCHEMA) {
@@ -90,13 +89,13 @@ class MigrationTest {
         ContextModel model = ContextModel.scan("dev.contextdb.fixtures.readsorder");
         try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
                 ContextDb db = scenario.builder(model).migrate(false).build()) {
-            org.flywaydb.core.Flyway alpha = db.migrator("alpha", org.flywaydb.core.Flyway.class).orElseThrow();
+            org.flywaydb.core.Flyway alpha = db.flyway("alpha").orElseThrow();
             assertThat(alpha.getConfiguration().getSchemas()).containsExactly(db.placement("alpha").schema());
             assertThat(alpha.info().applied()).isEmpty();
             assertThat(alpha.info().pending()).hasSize(1);
-            assertThat(db.migrator("alpha", org.flywaydb.core.Flyway.class).orElseThrow()).isSameAs(alpha);
+            assertThat(db.flyway("alpha").orElseThrow()).isSameAs(alpha);
             assertThat(db.migrations()).isEmpty();
-            assertThatThrownBy(() -> db.migrator("omega", org.flywaydb.core.Flyway.class))
+            assertThatThrownBy(() -> db.flyway("omega"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("omega");
         }
     }

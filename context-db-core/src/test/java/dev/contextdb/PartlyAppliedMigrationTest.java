@@ -133,7 +133,7 @@ class PartlyAppliedMigrationTest {
                 scenario.database().execute("alter table " + scenario.qualified("orders", "orders_line")
                         + " drop column qty");
                 try (ContextDb db = locations(scenario.restart(MODEL)).migrate(false).build()) {
-                    db.migrator("orders", Flyway.class).orElseThrow().repair();
+                    db.flyway("orders").orElseThrow().repair();
                 }
                 assertThat(history(scenario, "orders")).isEqualTo(expected("1"));
             }
@@ -185,8 +185,8 @@ class PartlyAppliedMigrationTest {
     private String repair(Scenario scenario) {
         boolean shared = scenario.strategy() == IsolationStrategy.SHARED;
         return "with Spring Boot, start once with context-db.flyway.enabled=false and call ordersFlyway.repair();"
-                + " with the core, ContextDb.builder(...).migrate(false).build().migrator(\"orders\","
-                + " Flyway.class).orElseThrow().repair(); or Flyway's command line: flyway repair"
+                + " with the core, ContextDb.builder(...).migrate(false).build().flyway(\"orders\")"
+                + ".orElseThrow().repair(); or Flyway's command line: flyway repair"
                 + (shared ? " -table=flyway_schema_history_orders" : " -schemas=" + scenario.placeOf("orders")
                         + " -table=flyway_schema_history")
                 + " -locations=" + location("orders") + " with the context's URL and user";

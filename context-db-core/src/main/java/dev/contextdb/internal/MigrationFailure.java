@@ -113,8 +113,8 @@ final class MigrationFailure implements Callback {
                 : " -schemas=" + placement.schema();
         String table = ContextConventions.historyTable(context, placement.strategy());
         return "with Spring Boot, start once with context-db.flyway.enabled=false and call " + context
-                + "Flyway.repair(); with the core, ContextDb.builder(...).migrate(false).build().migrator(\"" + context
-                + "\", Flyway.class).orElseThrow().repair(); or Flyway's command line: flyway repair" + schema
+                + "Flyway.repair(); with the core, ContextDb.builder(...).migrate(false).build().flyway(\"" + context
+                + "\").orElseThrow().repair(); or Flyway's command line: flyway repair" + schema
                 + " -table=" + table + " -locations=" + String.join(",", placement.migrationLocations())
                 + " with the context's URL and user";
     }

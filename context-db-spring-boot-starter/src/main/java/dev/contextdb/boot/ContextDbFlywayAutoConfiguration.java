@@ -61,7 +61,7 @@ public final class ContextDbFlywayAutoConfiguration {
          * Boot makes every JDBC bean depend on every Flyway bean.
          */
         private static Flyway flyway(ContextDb db, String context) {
-            return db.migrator(context, Flyway.class).orElseThrow();
+            return db.flyway(context).orElseThrow();
         }
     }
 }

@@ -294,7 +294,7 @@ class ContextDbAutoConfigurationTests {
     void eachContextsFlywayBeanIsTheInstanceThatMigratedIt() {
         runner.withUserConfiguration(ContextsOnly.class).run(context -> {
             Flyway sales = context.getBean("salesFlyway", Flyway.class);
-            assertThat(sales).isSameAs(context.getBean(ContextDb.class).migrator("sales", Flyway.class).orElseThrow());
+            assertThat(sales).isSameAs(context.getBean(ContextDb.class).flyway("sales").orElseThrow());
             assertThat(sales.info().current().getVersion().getVersion()).isEqualTo("1");
             sales.validate();
         });
@@ -306,7 +306,7 @@ class ContextDbAutoConfigurationTests {
                 .run(context -> {
                     // The way to repair a context's history: with migrations on, every start would fail.
                     Flyway sales = context.getBean("salesFlyway", Flyway.class);
-                    assertThat(sales).isSameAs(context.getBean(ContextDb.class).migrator("sales", Flyway.class)
+                    assertThat(sales).isSameAs(context.getBean(ContextDb.class).flyway("sales")
                             .orElseThrow());
                     assertThat(sales.info().applied()).isEmpty();
                     assertThat(sales.info().pending()).hasSize(1);
