@@ -261,12 +261,20 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
-         * {@code context-db.pooling}: a pool per {@code SCHEMA} context (default) or one shared pool.
+         * {@code context-db.pooling}: a pool per {@code SCHEMA} context (default) or a single pool for them all.
          * @param pooling the pooling
          * @return this
          */
+        @SuppressWarnings("deprecation")
         public Builder pooling(Pooling pooling) {
-            this.pooling = Objects.requireNonNull(pooling, "pooling");
+            Objects.requireNonNull(pooling, "pooling");
+            if (pooling == Pooling.SHARED) {
+                log.warn("context-db.pooling=single-pool is deprecated: it means one pool for the SCHEMA contexts, not the"
+                        + " SHARED strategy's one schema. Write context-db.pooling=single-pool (Pooling.SINGLE_POOL);"
+                        + " it does the same.");
+                pooling = Pooling.SINGLE_POOL;
+            }
+            this.pooling = pooling;
             return this;
         }
 
@@ -361,7 +369,7 @@ public final class ContextDb implements AutoCloseable {
 
         /**
          * {@code context-db.max-connections-per-context}: how many connections of a pool that it
-         * shares with other contexts ({@code pooling=shared}, or the one pool of {@code SHARED}
+         * shares with other contexts ({@code pooling=single-pool}, or the one pool of {@code SHARED}
          * contexts) one context may hold at once, so that a context under load cannot starve the
          * others. By default three quarters of the pool's {@code maximumPoolSize}, and always at
          * least one connection fewer than the pool (but at least 1). A context over its share waits

@@ -70,11 +70,11 @@ final class PlacementResolver {
                         "context-db.roles.enabled=true needs PostgreSQL or MariaDB; the shared database is H2.",
                         "point context-db.datasource.url at PostgreSQL or MariaDB, or set context-db.roles.enabled=false.");
             }
-            if (settings.pooling == Pooling.SHARED) {
+            if (settings.pooling == Pooling.SINGLE_POOL) {
                 throw new ContextDbConfigurationException(null, "context-db.pooling",
-                        "context-db.roles.enabled=true with context-db.pooling=shared: one pool logs in as one user, so"
+                        "context-db.roles.enabled=true with context-db.pooling=single-pool: one pool logs in as one user, so"
                                 + " every context would share its rights and the database could not keep them apart.",
-                        "remove context-db.pooling=shared (a pool per context, each logged in as the context's role),"
+                        "remove context-db.pooling=single-pool (a pool per context, each logged in as the context's role),"
                                 + " or set context-db.roles.enabled=false.");
             }
         }
@@ -136,17 +136,17 @@ final class PlacementResolver {
                         username = role;
                         password = own.password;
                     }
-                    if (settings.pooling == Pooling.SHARED && !settings.roles && own.username == null
+                    if (settings.pooling == Pooling.SINGLE_POOL && !settings.roles && own.username == null
                             && own.pool.isEmpty()) {
                         poolName = "contextdb-schemas";
                         switching = true;
                         pinned = null;
                     } else {
-                        if (settings.pooling == Pooling.SHARED && !own.pool.isEmpty()) {
+                        if (settings.pooling == Pooling.SINGLE_POOL && !own.pool.isEmpty()) {
                             throw new ContextDbConfigurationException(name, prefix + "pool",
-                                    "Context '" + name + "' sets " + prefix + "pool.* but context-db.pooling=shared"
+                                    "Context '" + name + "' sets " + prefix + "pool.* but context-db.pooling=single-pool"
                                             + " serves every SCHEMA context from one pool.",
-                                    "set the shared pool's settings in context-db.pool.*, or remove context-db.pooling=shared.");
+                                    "set the shared pool's settings in context-db.pool.*, or remove context-db.pooling=single-pool.");
                         }
                         poolName = "contextdb-" + name;
                         pinned = schema;

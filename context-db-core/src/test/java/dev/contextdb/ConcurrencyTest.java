@@ -93,7 +93,7 @@ class ConcurrencyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Pooling.class)
+    @EnumSource(value = Pooling.class, names = {"PER_CONTEXT", "SINGLE_POOL"})
     void tenThousandTransactionsOnPlatformThreadsLeaveNoBorrowedConnectionNoContextAndExactlyTheCommittedRows(
             Pooling pooling) throws Exception {
         run(pooling, CONCURRENCY + " platform threads", Executors.newFixedThreadPool(CONCURRENCY));
@@ -106,7 +106,7 @@ class ConcurrencyTest {
      */
     @Tag("virtual-threads")
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Pooling.class)
+    @EnumSource(value = Pooling.class, names = {"PER_CONTEXT", "SINGLE_POOL"})
     void tenThousandTransactionsOnVirtualThreadsLeaveNoBorrowedConnectionNoContextAndExactlyTheCommittedRows(
             Pooling pooling) throws Exception {
         ExecutorService virtual = virtualThreads();
@@ -203,7 +203,7 @@ class ConcurrencyTest {
         // Bounded on virtual threads too: unbounded, thousands of threads each holding one
         // context's connection while waiting for another's would starve the pools (see docs/guides/transactions.md).
         Semaphore admitted = new Semaphore(CONCURRENCY);
-        boolean shared = pooling == Pooling.SHARED;
+        boolean shared = pooling == Pooling.SINGLE_POOL;
         String poolSize = shared ? Integer.toString(CONCURRENCY + 1) : "3";
         try (Scenario scenario = new Scenario(Kind.POSTGRESQL, IsolationStrategy.SCHEMA, pooling);
                 ContextDb db = scenario.builder(FIVE).pool("maximumPoolSize", poolSize).pool("minimumIdle", poolSize)

@@ -115,11 +115,11 @@ class ConfigurationErrorsTest {
 
     @Test
     void perContextPoolSettingsUnderASharedPool() {
-        assertThatThrownBy(() -> ContextDb.builder(SHOP).datasource(NOWHERE_PG, "u", "p").pooling(Pooling.SHARED)
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).datasource(NOWHERE_PG, "u", "p").pooling(Pooling.SINGLE_POOL)
                 .context("orders", orders -> orders.pool("maximumPoolSize", "5")).build())
-                .hasMessage("Context 'orders' sets context-db.contexts.orders.pool.* but context-db.pooling=shared serves"
+                .hasMessage("Context 'orders' sets context-db.contexts.orders.pool.* but context-db.pooling=single-pool serves"
                         + " every SCHEMA context from one pool. Fix: set the shared pool's settings in context-db.pool.*,"
-                        + " or remove context-db.pooling=shared.");
+                        + " or remove context-db.pooling=single-pool.");
     }
 
     @Test
@@ -156,9 +156,9 @@ class ConfigurationErrorsTest {
 
     @Test
     void rolesNeedAPoolPerContext() {
-        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).pooling(Pooling.SHARED)
+        assertThatThrownBy(() -> ContextDb.builder(SHOP).roles(true).pooling(Pooling.SINGLE_POOL)
                 .datasource(NOWHERE_PG, "admin", "p").build())
-                .hasMessageStartingWith("context-db.roles.enabled=true with context-db.pooling=shared: one pool logs in as"
+                .hasMessageStartingWith("context-db.roles.enabled=true with context-db.pooling=single-pool: one pool logs in as"
                         + " one user");
     }
 

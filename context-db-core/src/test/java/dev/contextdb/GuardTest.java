@@ -89,7 +89,7 @@ class GuardTest {
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"H2"})
     void allowSaysNothing(Kind kind) {
-        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED);
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).guard(Guard.ALLOW).build()) {
             Shop shop = new Shop(db);
             shop.orderReservingInOwnTransaction(1);

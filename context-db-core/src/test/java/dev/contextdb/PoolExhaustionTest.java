@@ -54,7 +54,7 @@ class PoolExhaustionTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aContextTakesAtMostItsShareOfAPoolSharedBySchemas(Kind kind) throws Exception {
-        assertSharedPoolIsShared(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED));
+        assertSharedPoolIsShared(new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL));
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class PoolExhaustionTest {
 
     @Test
     void theShareCanBeSetAndIsCheckedAgainstThePool() throws Exception {
-        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.SHARED);
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).pool("maximumPoolSize", "4").pool("connectionTimeout", "250")
                         .maxConnectionsPerContext(1).build()) {
             List<Connection> held = hold(db.dataSource("orders"), 1);
@@ -109,7 +109,7 @@ class PoolExhaustionTest {
                 closeAll(held);
             }
         }
-        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.SHARED)) {
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL)) {
             assertThatThrownBy(() -> scenario.builder(SHOP).pool("maximumPoolSize", "4").maxConnectionsPerContext(5)
                     .build().close())
                     .isInstanceOf(ContextDbConfigurationException.class)

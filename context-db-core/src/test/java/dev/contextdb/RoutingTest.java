@@ -45,7 +45,7 @@ class RoutingTest {
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void theFirstStatementOfATransactionIsRoutedIntoIt(Kind kind) {
-        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED);
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).build()) {
             JdbcTemplate routed = new JdbcTemplate(db.routingDataSource());
             TransactionTemplate inOrders = new TransactionTemplate(db.transactionManager("orders"));

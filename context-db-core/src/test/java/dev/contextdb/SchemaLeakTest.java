@@ -38,7 +38,7 @@ class SchemaLeakTest {
 
     /** Where the contexts live and how they get connections. */
     enum Layout {
-        SCHEMA_ONE_SHARED_POOL(IsolationStrategy.SCHEMA, Pooling.SHARED),
+        SCHEMA_ONE_SHARED_POOL(IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL),
         SCHEMA_POOL_PER_CONTEXT(IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT),
         SHARED_SCHEMA(IsolationStrategy.SHARED, Pooling.PER_CONTEXT),
         DATABASE_PER_CONTEXT(IsolationStrategy.DATABASE, Pooling.PER_CONTEXT);
@@ -100,7 +100,7 @@ class SchemaLeakTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void aSharedPoolPutBackInPlaceNeedsNoSwitchForTheSameContext(Kind kind) throws SQLException {
-        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED);
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).pool("maximumPoolSize", "1").build()) {
             DataSource orders = db.dataSource("orders");
             try (Connection connection = orders.getConnection()) {

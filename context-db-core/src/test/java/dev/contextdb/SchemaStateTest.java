@@ -25,7 +25,7 @@ class SchemaStateTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void contextsAlternatingOnOneSharedConnectionEachFindTheirOwnSchema(Kind kind) throws SQLException {
-        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SHARED);
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).pool("maximumPoolSize", "1").build()) {
             String[] contexts = {"catalog", "inventory", "inventory", "orders", "catalog", "catalog", "orders"};
             long switchesBefore = ((ContextDataSource) db.dataSource("catalog")).schemaSwitch().switches();

@@ -28,7 +28,7 @@ class StrategiesTest {
         List<Arguments> scenarios = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             scenarios.add(Arguments.of(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT));
-            scenarios.add(Arguments.of(kind, IsolationStrategy.SCHEMA, Pooling.SHARED));
+            scenarios.add(Arguments.of(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL));
             scenarios.add(Arguments.of(kind, IsolationStrategy.SHARED, Pooling.PER_CONTEXT));
             scenarios.add(Arguments.of(kind, IsolationStrategy.DATABASE, Pooling.PER_CONTEXT));
         }

@@ -22,7 +22,7 @@ public final class ConnectionBudget {
     }
 
     public static void main(String[] args) throws SQLException {
-        for (Pooling pooling : Pooling.values()) {
+        for (Pooling pooling : new Pooling[] {Pooling.PER_CONTEXT, Pooling.SINGLE_POOL}) {
             System.out.println(pooling + ": " + attempt(pooling));
         }
     }
@@ -35,7 +35,7 @@ public final class ConnectionBudget {
         }
         ContextDb.Builder builder = ContextDb.builder(ContextModel.of(definitions)).strategy(IsolationStrategy.SCHEMA)
                 .pooling(pooling).migrate(false).datasource(Postgres.URL, Postgres.USER, Postgres.PASSWORD)
-                .pool("minimumIdle", "1").pool("maximumPoolSize", pooling == Pooling.SHARED ? "10" : "2")
+                .pool("minimumIdle", "1").pool("maximumPoolSize", pooling == Pooling.SINGLE_POOL ? "10" : "2")
                 .pool("connectionTimeout", "2000").pool("initializationFailTimeout", "2000");
         definitions.forEach(d -> builder.context(d.name(), c -> c.schema(prefix + d.name())));
         List<Connection> held = new ArrayList<>();

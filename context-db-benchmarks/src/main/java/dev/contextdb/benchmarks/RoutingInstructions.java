@@ -76,7 +76,7 @@ public final class RoutingInstructions {
         ContextModel model = ContextModel.of(ContextDefinition.of("orders", "bench.orders"),
                 ContextDefinition.of("catalog", "bench.catalog"));
         try (ContextDb contextDb = ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA)
-                .pooling(dev.contextdb.Pooling.SHARED).migrate(false)
+                .pooling(dev.contextdb.Pooling.SINGLE_POOL).migrate(false)
                 .datasource(RoutingBenchmark.url("shared"), "sa", "")
                 .pool("maximumPoolSize", "4").pool("minimumIdle", "4").build()) {
             DataSource[] contexts = {contextDb.dataSource("orders"), contextDb.dataSource("catalog")};

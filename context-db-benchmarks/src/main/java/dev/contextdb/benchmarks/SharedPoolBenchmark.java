@@ -71,7 +71,7 @@ public class SharedPoolBenchmark {
             definitions.add(ContextDefinition.of(name, "bench." + name));
         }
         ContextDb.Builder builder = ContextDb.builder(ContextModel.of(definitions)).strategy(IsolationStrategy.SCHEMA)
-                .pooling(Pooling.SHARED).migrate(false)
+                .pooling(Pooling.SINGLE_POOL).migrate(false)
                 .datasource(Postgres.URL, Postgres.USER, Postgres.PASSWORD)
                 .pool("maximumPoolSize", Integer.toString(CONNECTIONS))
                 .pool("minimumIdle", Integer.toString(CONNECTIONS));

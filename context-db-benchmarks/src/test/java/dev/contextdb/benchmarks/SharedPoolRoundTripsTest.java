@@ -34,7 +34,7 @@ class SharedPoolRoundTripsTest {
         String prefix = Postgres.uniquePrefix();
         ContextModel model = ContextModel.of(ContextDefinition.of("orders", "bench.orders"),
                 ContextDefinition.of("catalog", "bench.catalog"));
-        try (ContextDb db = ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA).pooling(Pooling.SHARED)
+        try (ContextDb db = ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA).pooling(Pooling.SINGLE_POOL)
                 .migrate(false).datasource(Postgres.withProperties(Postgres.URL,
                         "socketFactory=" + RoundTripCounter.class.getName(), "socketFactoryArg=" + counter),
                         Postgres.USER, Postgres.PASSWORD)

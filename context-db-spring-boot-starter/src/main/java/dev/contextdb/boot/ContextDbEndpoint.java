@@ -87,7 +87,7 @@ public class ContextDbEndpoint {
     }
 
     /**
-     * A pool, shared by contexts under {@code pooling=shared} and {@code SHARED}.
+     * A pool, shared by contexts under {@code pooling=single-pool} and {@code SHARED}.
      * @param name the HikariCP pool name, which tags Boot's pool metrics
      * @param maximumSize its maximum size
      * @param active connections in use now, if the pool is running

@@ -50,7 +50,8 @@ public class ContextDbProperties {
 
     /**
      * How SCHEMA contexts on the shared database get connections: a pool per context pinned to
-     * its schema (per-context), or one pool whose connections switch schema on checkout (shared).
+     * its schema (per-context), or one pool whose connections switch schema on checkout
+     * (single-pool; the earlier value shared still works, with a warning).
      */
     private Pooling pooling = Pooling.PER_CONTEXT;
 
@@ -80,7 +81,7 @@ public class ContextDbProperties {
     private Integer startupThreads;
 
     /**
-     * How many connections of a pool shared by several contexts (pooling=shared, or the one pool
+     * How many connections of a pool shared by several contexts (pooling=single-pool, or the one pool
      * of SHARED contexts) one context may hold at once, so that a context under load cannot starve
      * the others. Unset: three quarters of the pool's maximum-pool-size, and at least one
      * connection fewer than the pool. A context over its share waits up to the pool's

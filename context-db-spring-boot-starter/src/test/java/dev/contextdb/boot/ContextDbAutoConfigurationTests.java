@@ -235,7 +235,17 @@ class ContextDbAutoConfigurationTests {
     }
 
     @Test
-    void sharedPoolingServesSchemaContextsFromOnePool() {
+    void singlePoolServesSchemaContextsFromOnePool() {
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=single-pool").run(context -> {
+            ContextDb db = context.getBean(ContextDb.class);
+            assertThat(db.pools()).containsOnlyKeys("contextdb-schemas");
+            assertThat(db.placement("sales").pool()).isEqualTo("contextdb-schemas");
+        });
+    }
+
+    @Test
+    void theEarlierPoolingValueSharedStillServesFromOnePool() {
+        // Deprecated: it read like the SHARED strategy. It still binds, and start-up warns.
         runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=shared").run(context -> {
             ContextDb db = context.getBean(ContextDb.class);
             assertThat(db.pools()).containsOnlyKeys("contextdb-schemas");
@@ -455,7 +465,7 @@ class ContextDbAutoConfigurationTests {
 
     @Test
     void maxConnectionsPerContextAboveTheSharedPoolFailsTheStartNamingTheProperty() {
-        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=shared",
+        runner.withUserConfiguration(ContextsOnly.class).withPropertyValues("context-db.pooling=single-pool",
                 "context-db.pool.maximum-pool-size=4", "context-db.max-connections-per-context=5")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .isInstanceOf(ContextDbConfigurationException.class)

@@ -40,8 +40,8 @@ public final class StrategiesDemo {
         run("SCHEMA: one database, a schema per context, a pool per context",
                 ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA)
                         .datasource("jdbc:h2:mem:demo_schema;DB_CLOSE_DELAY=-1", "sa", ""));
-        run("SCHEMA with pooling=shared: one pool, connections switched to the borrower's schema",
-                ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA).pooling(Pooling.SHARED)
+        run("SCHEMA with pooling=single-pool: one pool, connections switched to the borrower's schema",
+                ContextDb.builder(model).strategy(IsolationStrategy.SCHEMA).pooling(Pooling.SINGLE_POOL)
                         .datasource("jdbc:h2:mem:demo_schema_pooled;DB_CLOSE_DELAY=-1", "sa", ""));
         ContextDb.Builder perDatabase = ContextDb.builder(model).strategy(IsolationStrategy.DATABASE);
         for (String context : model.names()) {
