@@ -34,6 +34,16 @@ class PublishedArtifactsTest {
                 .anySatisfy(url -> assertThat(url.toString()).contains("context-db-spring-boot-starter"));
     }
 
+    @Test
+    void theAnnotationAndTheModelComeFromTheModelJar() {
+        // A domain module that only writes @BoundedContext depends on context-db-model alone.
+        for (Class<?> type : List.of(dev.contextdb.BoundedContext.class, dev.contextdb.ContextModel.class)) {
+            assertThat(type.getProtectionDomain().getCodeSource().getLocation().toString())
+                    .as(type.getName())
+                    .contains("context-db-model");
+        }
+    }
+
     private static List<URL> resources(String name) throws Exception {
         return Collections.list(getClassLoader().getResources(name));
     }

@@ -1,8 +1,5 @@
-package dev.contextdb.internal;
+package dev.contextdb;
 
-import dev.contextdb.BoundedContext;
-import dev.contextdb.ContextDbConfigurationException;
-import dev.contextdb.ContextDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,12 +16,12 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * Finds {@code @BoundedContext} declarations by reading class files, so scanning loads no
- * application class. Not API: use {@link dev.contextdb.ContextModel#scan(String...)}.
+ * application class. Package-private: use {@link ContextModel#scan(String...)}.
  */
-public final class ContextScanner {
+final class ContextScanner {
 
     /** jMolecules' annotation, recognised by name so that we need no dependency on it. */
-    public static final String JMOLECULES_BOUNDED_CONTEXT = "org.jmolecules.ddd.annotation.BoundedContext";
+    static final String JMOLECULES_BOUNDED_CONTEXT = "org.jmolecules.ddd.annotation.BoundedContext";
 
     private static final String PACKAGE_INFO = "package-info";
 
@@ -36,7 +33,7 @@ public final class ContextScanner {
      * @param basePackages the packages to scan, with subpackages
      * @return every declaration found, in class-path order
      */
-    public static List<ContextDefinition> scan(ClassLoader classLoader, Collection<String> basePackages) {
+    static List<ContextDefinition> scan(ClassLoader classLoader, Collection<String> basePackages) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
         MetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);
         Map<String, ContextDefinition> found = new LinkedHashMap<>();
@@ -65,7 +62,7 @@ public final class ContextScanner {
      * @param attributes the annotation's attributes
      * @return the declared context, or {@code null} when the annotation is not a context declaration
      */
-    public static ContextDefinition definitionOf(String className, String annotationType, Map<String, ?> attributes) {
+    static ContextDefinition definitionOf(String className, String annotationType, Map<String, ?> attributes) {
         int dot = className.lastIndexOf('.');
         String packageName = dot < 0 ? "" : className.substring(0, dot);
         boolean packageInfo = className.substring(dot + 1).equals(PACKAGE_INFO);

@@ -1,6 +1,5 @@
 package dev.contextdb;
 
-import dev.contextdb.internal.ContextScanner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -3,7 +3,9 @@ package dev.contextdb;
 /**
  * What context-db reports when a context cannot start: which context, what is wrong and how to fix
  * it, each a field of its own for tools that show them apart (the starter's failure analyzers do);
- * the message is the description, then {@code " Fix: "} and the action.
+ * the message is the description, then {@code " Fix: "} and the action. Its kinds are
+ * {@link ContextDbConfigurationException} (here) and {@code ContextDbMigrationException} (in
+ * context-db-core, which runs the migrations).
  *
  * <pre>{@code
  * catch (ContextDbException e) {
@@ -12,7 +14,6 @@ package dev.contextdb;
  * }</pre>
  *
  * @see ContextDbConfigurationException
- * @see ContextDbMigrationException
  */
 public abstract class ContextDbException extends RuntimeException {
 

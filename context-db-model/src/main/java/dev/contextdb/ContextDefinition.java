@@ -1,6 +1,5 @@
 package dev.contextdb;
 
-import dev.contextdb.internal.ContextScanner;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,0 +1,4 @@
+package dev.contextdb.modelfixture.billing;
+
+public record Invoice(long id) {
+}

@@ -1,0 +1,4 @@
+@BoundedContext
+package dev.contextdb.modelfixture.billing;
+
+import dev.contextdb.BoundedContext;
