@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -239,8 +240,10 @@ public final class ContextDb implements AutoCloseable {
         Integer startupThreads;
         Integer maxConnectionsPerContext;
         ClassLoader classLoader = ContextDb.class.getClassLoader();
-        private final List<BiConsumer<String, DataSourceTransactionManager>> transactionManagerCustomizers =
+        private final List<BiConsumer<String, AbstractPlatformTransactionManager>> transactionManagerCustomizers =
                 new ArrayList<>();
+        private final Map<String, Function<DataSource, ? extends AbstractPlatformTransactionManager>>
+                resourceTransactionManagers = new LinkedHashMap<>();
         /** The class loader's JDBC drivers, looked up once while building. */
         private Drivers drivers;
         final Map<String, String> pool = new LinkedHashMap<>();
@@ -398,12 +401,14 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
-         * Adds a customizer of Spring's {@link DataSourceTransactionManager} underneath each
-         * context's transaction manager, for its settings: default timeout, rollback on commit
-         * failure, execution listeners. Customizers run in the order they were added, once per
-         * context, while {@link #build()} runs. Transactions must still go through
-         * {@link ContextDb#transactionManager(String)}, which makes the context current; the
-         * Spring Boot starter applies Boot's {@code spring.transaction.*} settings this way.
+         * Adds a customizer of the Spring transaction manager underneath each context's transaction
+         * manager ({@link DataSourceTransactionManager} unless
+         * {@linkplain #resourceTransactionManager(String, Function) another is supplied}), for its
+         * settings: default timeout, rollback on commit failure, execution listeners. Customizers run
+         * in the order they were added, once per context: while {@link #build()} runs, or for a
+         * supplied manager when it is created. Transactions must still go through
+         * {@link ContextDb#transactionManager(String)}, which makes the context current; the Spring
+         * Boot starter applies Boot's {@code spring.transaction.*} settings this way.
          *
          * <pre>{@code
          * ContextDb.builder(model)
@@ -414,8 +419,40 @@ public final class ContextDb implements AutoCloseable {
          * @param customizer called with each context's name and its manager underneath
          * @return this
          */
-        public Builder transactionManagerCustomizer(BiConsumer<String, DataSourceTransactionManager> customizer) {
+        public Builder transactionManagerCustomizer(BiConsumer<String, AbstractPlatformTransactionManager> customizer) {
             transactionManagerCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /**
+         * Supplies the Spring transaction manager underneath one context's transaction manager, in
+         * place of {@link DataSourceTransactionManager}: for example a {@code JpaTransactionManager}
+         * whose persistence unit runs on the context's DataSource, so that JPA and JDBC work of the
+         * context share one transaction. The factory receives the context's DataSource and runs once,
+         * at the context's first transaction, so it may use what is built on that DataSource after
+         * {@link #build()}. {@link ContextDb#transactionManager(String)} stays the context's manager:
+         * it makes the context current around the supplied one. The Spring Boot starter supplies a
+         * {@code JpaTransactionManager} for every context with JPA entities.
+         *
+         * <pre>{@code
+         * ContextDb.builder(model)
+         *         .resourceTransactionManager("orders", dataSource -> {
+         *             JpaTransactionManager manager = new JpaTransactionManager(ordersEntityManagerFactory);
+         *             manager.setDataSource(dataSource);
+         *             return manager;
+         *         })
+         *         .build();
+         * }</pre>
+         *
+         * @param context a context of the model
+         * @param factory creates the manager from the context's DataSource; it must bind that
+         *     DataSource's connection (a {@code ResourceTransactionManager})
+         * @return this
+         */
+        public Builder resourceTransactionManager(String context,
+                Function<DataSource, ? extends AbstractPlatformTransactionManager> factory) {
+            resourceTransactionManagers.put(Objects.requireNonNull(context, "context"),
+                    Objects.requireNonNull(factory, "factory"));
             return this;
         }
 
@@ -443,6 +480,14 @@ public final class ContextDb implements AutoCloseable {
                                 + model.names() + ".",
                         "set it to one of the declared contexts, or remove it.");
             }
+            for (String context : resourceTransactionManagers.keySet()) {
+                if (model.context(context).isEmpty()) {
+                    throw new ContextDbConfigurationException(context, "resourceTransactionManager",
+                            "A transaction manager was supplied for '" + context + "', which is no declared context;"
+                                    + " declared: " + model.names() + ".",
+                            "supply it for one of the declared contexts.");
+                }
+            }
             embeddedUrl = url == null ? PlacementResolver.embeddedUrl() : null;
             drivers = new Drivers(classLoader);
             Plan plan = PlacementResolver.resolve(model, this);
@@ -469,11 +514,7 @@ public final class ContextDb implements AutoCloseable {
                             context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard,
                             context.share(), pool.getConnectionTimeout());
                     dataSources.put(context.name(), dataSource);
-                    ContextTransactionManager transactionManager = new ContextTransactionManager(context.name(),
-                            dataSource);
-                    transactionManagerCustomizers.forEach(customizer -> customizer.accept(context.name(),
-                            transactionManager.delegate()));
-                    transactionManagers.put(context.name(), transactionManager);
+                    transactionManagers.put(context.name(), transactionManager(context.name(), dataSource));
                     placements.put(context.name(), context.placement());
                 }
                 Map<String, Object> migrators = new ConcurrentHashMap<>();
@@ -490,6 +531,15 @@ public final class ContextDb implements AutoCloseable {
                 dropEmbedded().run();
                 throw e;
             }
+        }
+
+        private ContextTransactionManager transactionManager(String context, DataSource dataSource) {
+            Consumer<AbstractPlatformTransactionManager> customize = manager -> transactionManagerCustomizers
+                    .forEach(customizer -> customizer.accept(context, manager));
+            Function<DataSource, ? extends AbstractPlatformTransactionManager> factory =
+                    resourceTransactionManagers.get(context);
+            return factory == null ? new ContextTransactionManager(context, dataSource, customize)
+                    : new ContextTransactionManager(context, () -> factory.apply(dataSource), customize);
         }
 
         /**

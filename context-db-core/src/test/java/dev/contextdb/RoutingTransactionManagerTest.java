@@ -74,4 +74,60 @@ class RoutingTransactionManagerTest {
             assertThat(timeout).isEqualTo(7);
         }
     }
+
+    @Test
+    void aSuppliedManagerIsCreatedAtTheFirstTransactionCustomizedAndRunsInTheContext() throws Exception {
+        List<String> created = new CopyOnWriteArrayList<>();
+        List<String> customized = new CopyOnWriteArrayList<>();
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                ContextDb db = scenario.builder(RoutingTest.SHOP)
+                        .transactionManagerCustomizer((context, manager) -> customized.add(context + ":"
+                                + manager.getClass().getSimpleName()))
+                        .resourceTransactionManager("orders", dataSource -> {
+                            created.add("orders");
+                            return new SuppliedManager(dataSource);
+                        })
+                        .build()) {
+            // Not while the data layer starts: what it is built on may need the context's DataSource.
+            assertThat(created).isEmpty();
+            assertThat(customized).containsExactlyInAnyOrder("catalog:DataSourceTransactionManager",
+                    "inventory:DataSourceTransactionManager");
+
+            JdbcTemplate orders = new JdbcTemplate(db.dataSource("orders"));
+            orders.update("create table supplied_probe(id int)");
+            TransactionTemplate inOrders = new TransactionTemplate(db.transactionManager("orders"));
+            inOrders.executeWithoutResult(tx -> {
+                assertThat(ContextScope.current()).contains("orders");
+                orders.update("insert into supplied_probe values (1)");
+                tx.setRollbackOnly();
+            });
+            // The routing manager picks the same (single) supplied manager.
+            ContextScope.run("orders", () -> new TransactionTemplate(db.routingTransactionManager())
+                    .executeWithoutResult(tx -> { }));
+
+            assertThat(created).containsExactly("orders");
+            assertThat(customized).contains("orders:SuppliedManager");
+            // The JDBC work joined the supplied manager's transaction: rolled back with it.
+            assertThat(orders.queryForObject("select count(*) from supplied_probe", Integer.class)).isZero();
+            assertThat(ContextScope.current()).isEmpty();
+        }
+    }
+
+    @Test
+    void aManagerSuppliedForAnUnknownContextIsRefused() throws Exception {
+        try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT)) {
+            assertThatThrownBy(() -> scenario.builder(RoutingTest.SHOP)
+                    .resourceTransactionManager("shipping", org.springframework.jdbc.datasource.DataSourceTransactionManager::new)
+                    .build())
+                    .isInstanceOf(ContextDbConfigurationException.class)
+                    .hasMessage("A transaction manager was supplied for 'shipping', which is no declared context;"
+                            + " declared: [catalog, inventory, orders]. Fix: supply it for one of the declared contexts.");
+        }
+    }
+
+    private static final class SuppliedManager extends org.springframework.jdbc.datasource.DataSourceTransactionManager {
+        SuppliedManager(javax.sql.DataSource dataSource) {
+            super(dataSource);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.contextdb.internal;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -7,6 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.ResourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,7 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A context's transaction manager: Spring's {@link DataSourceTransactionManager} over the
- * context's own DataSource, which also makes the context current for the transaction's duration.
+ * context's own DataSource (or the manager the application supplies instead, such as a
+ * {@code JpaTransactionManager} on the same DataSource), which also makes the context current for
+ * the transaction's duration.
  *
  * <p>The transaction's connection always comes from the context's own DataSource, never from a
  * router whose key might not be set yet (spring-framework#34777), and the context is current
@@ -25,15 +30,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class ContextTransactionManager implements PlatformTransactionManager, ResourceTransactionManager {
 
     private final String context;
-    private final DataSourceTransactionManager delegate;
+    private final Supplier<? extends AbstractPlatformTransactionManager> factory;
+    private final Consumer<AbstractPlatformTransactionManager> customizer;
+    private volatile AbstractPlatformTransactionManager delegate;
 
     /**
      * @param context the context
-     * @param dataSource its own DataSource
+     * @param dataSource its own DataSource, for Spring's {@link DataSourceTransactionManager}
+     * @param customizer applied to the manager underneath once it exists
      */
-    public ContextTransactionManager(String context, DataSource dataSource) {
+    public ContextTransactionManager(String context, DataSource dataSource,
+            Consumer<AbstractPlatformTransactionManager> customizer) {
+        this(context, () -> new DataSourceTransactionManager(dataSource), customizer);
+        delegate();
+    }
+
+    /**
+     * @param context the context
+     * @param factory the manager underneath, created at the first transaction: it may need beans
+     *     that are built on the context's DataSource (a JPA persistence unit), which cannot exist yet
+     *     while the context's data layer starts
+     * @param customizer applied to the manager underneath once it exists
+     */
+    public ContextTransactionManager(String context, Supplier<? extends AbstractPlatformTransactionManager> factory,
+            Consumer<AbstractPlatformTransactionManager> customizer) {
         this.context = context;
-        this.delegate = new DataSourceTransactionManager(dataSource);
+        this.factory = factory;
+        this.customizer = customizer;
     }
 
     /** @return the context whose transactions this manager runs */
@@ -47,7 +70,7 @@ public final class ContextTransactionManager implements PlatformTransactionManag
         // The transaction takes its connection from this context's own DataSource, whatever is
         // current; the context is entered once the transaction (and a suspension of an outer
         // one, which must still see the outer context) is set up, before any of its statements.
-        TransactionStatus status = delegate.getTransaction(definition);
+        TransactionStatus status = delegate().getTransaction(definition);
         CurrentContext.enter(context);
         boolean opened = status.isNewTransaction();
         if (opened) {
@@ -68,7 +91,7 @@ public final class ContextTransactionManager implements PlatformTransactionManag
     public void commit(TransactionStatus status) throws TransactionException {
         ContextTransactionStatus own = own(status);
         try {
-            delegate.commit(own.delegate());
+            delegate().commit(own.delegate());
         } finally {
             completed(own);
         }
@@ -78,7 +101,7 @@ public final class ContextTransactionManager implements PlatformTransactionManag
     public void rollback(TransactionStatus status) throws TransactionException {
         ContextTransactionStatus own = own(status);
         try {
-            delegate.rollback(own.delegate());
+            delegate().rollback(own.delegate());
         } finally {
             completed(own);
         }
@@ -86,16 +109,32 @@ public final class ContextTransactionManager implements PlatformTransactionManag
 
     @Override
     public Object getResourceFactory() {
-        return delegate.getResourceFactory();
+        return ((ResourceTransactionManager) delegate()).getResourceFactory();
     }
 
     /**
-     * @return Spring's transaction manager underneath, for its settings (default timeout,
-     *     rollback on commit failure, execution listeners), which the Builder's transaction-manager
-     *     customizers set; transactions must go through this manager, which makes the context current
+     * @return Spring's transaction manager underneath, created and customized on first use;
+     *     transactions must go through this manager, which makes the context current
      */
-    public DataSourceTransactionManager delegate() {
-        return delegate;
+    public AbstractPlatformTransactionManager delegate() {
+        AbstractPlatformTransactionManager manager = delegate;
+        if (manager == null) {
+            synchronized (this) {
+                manager = delegate;
+                if (manager == null) {
+                    manager = factory.get();
+                    if (!(manager instanceof ResourceTransactionManager)) {
+                        throw new IllegalStateException("The transaction manager supplied for context '" + context
+                                + "' (" + manager.getClass().getName() + ") manages no resource: a context's"
+                                + " transactions must bind its DataSource's connection (a ResourceTransactionManager"
+                                + " such as DataSourceTransactionManager or JpaTransactionManager).");
+                    }
+                    customizer.accept(manager);
+                    delegate = manager;
+                }
+            }
+        }
+        return manager;
     }
 
     private void completed(ContextTransactionStatus own) {
