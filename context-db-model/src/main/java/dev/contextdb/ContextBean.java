@@ -50,6 +50,27 @@ public enum ContextBean {
     DSL_CONTEXT("DSLContext", "DSLContext", "org.jooq.DSLContext"),
 
     /**
+     * {@code <context>EntityManagerFactory}, when the context has JPA entities: its persistence unit,
+     * holding its entities only, on {@code <context>DataSource}.
+     */
+    ENTITY_MANAGER_FACTORY("EntityManagerFactory", "entity manager factory",
+            "jakarta.persistence.EntityManagerFactory"),
+
+    /**
+     * {@code <context>EntityManager}, when the context has JPA entities: the shared, transactional
+     * {@code EntityManager} of its persistence unit.
+     */
+    ENTITY_MANAGER("EntityManager", "EntityManager", "jakarta.persistence.EntityManager"),
+
+    /**
+     * {@code <context>JdbcAggregateTemplate}, when Spring Data JDBC is on the class path: the
+     * context's aggregates, with its database's dialect.
+     */
+    JDBC_AGGREGATE_TEMPLATE("JdbcAggregateTemplate", "JdbcAggregateTemplate",
+            "org.springframework.data.jdbc.core.JdbcAggregateTemplate",
+            "org.springframework.data.jdbc.core.JdbcAggregateOperations"),
+
+    /**
      * {@code <context>Flyway}, when Flyway is on the class path: the instance that migrated the
      * context. Injected by name only ({@code @Qualifier("ordersFlyway")}): it is not narrowed to the
      * injecting class's context.

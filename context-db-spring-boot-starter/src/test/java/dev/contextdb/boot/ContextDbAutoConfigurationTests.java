@@ -119,9 +119,13 @@ class ContextDbAutoConfigurationTests {
             for (ContextBean bean : ContextBean.values()) {
                 known.add(bean.suffix());
             }
+            // This application has no JPA entities and no Spring Data JDBC: those kinds are not registered.
+            Set<String> expected = new TreeSet<>(known);
+            expected.removeAll(List.of(ContextBean.ENTITY_MANAGER_FACTORY.suffix(), ContextBean.ENTITY_MANAGER.suffix(),
+                    ContextBean.JDBC_AGGREGATE_TEMPLATE.suffix()));
             assertThat(suffixes).containsOnlyKeys("sales", "billing");
-            assertThat(suffixes.get("sales")).isEqualTo(known);
-            assertThat(suffixes.get("billing")).isEqualTo(known);
+            assertThat(suffixes.get("sales")).isEqualTo(expected);
+            assertThat(suffixes.get("billing")).isEqualTo(expected);
         });
     }
 
