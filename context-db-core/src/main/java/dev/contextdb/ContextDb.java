@@ -1,34 +1,18 @@
 package dev.contextdb;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.contextdb.PlacementResolver.ContextPlan;
-import dev.contextdb.PlacementResolver.Plan;
-import dev.contextdb.PlacementResolver.PoolPlan;
-import dev.contextdb.internal.ContextDataSource;
-import dev.contextdb.internal.ContextGuard;
-import dev.contextdb.internal.ContextMigrations;
-import dev.contextdb.internal.ContextRoutingDataSource;
-import dev.contextdb.internal.ContextRoutingTransactionManager;
-import dev.contextdb.internal.ContextTransactionManager;
-import dev.contextdb.internal.Drivers;
-import dev.contextdb.internal.SchemaSwitch;
-import dev.contextdb.internal.SetupLock;
-import dev.contextdb.internal.StartupTasks;
-import dev.contextdb.internal.Vendor;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.contextdb.internal.ContextOverrides;
+import dev.contextdb.internal.Plan;
+import dev.contextdb.internal.Planner;
+import dev.contextdb.internal.Settings;
+import dev.contextdb.internal.Started;
+import dev.contextdb.internal.Startup;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,10 +20,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.util.ClassUtils;
 
 /**
  * The running data layer of an application's bounded contexts: for every context its placement,
@@ -60,41 +42,20 @@ import org.springframework.util.ClassUtils;
  * {@link Builder#build()} validates every setting before it opens a connection, creates missing
  * schemas, starts the pools and migrates each context (in reads order) when Flyway is present.
  * If anything fails, whatever was started is closed again.
+ *
+ * <p>The facade is short; the file is long because {@link Builder}, nested so that its name is
+ * {@code ContextDb.Builder}, documents each setting with the property it stands for.
  */
 public final class ContextDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ContextDb.class);
-    private static final String FLYWAY = "org.flywaydb.core.Flyway";
 
     private final ContextModel model;
-    private final Map<String, Placement> placements;
-    private final Map<String, DataSource> dataSources;
-    private final Map<String, PlatformTransactionManager> transactionManagers;
-    private final Map<String, HikariDataSource> pools;
-    private final Map<String, MigrationResult> migrations;
-    private final Map<String, Object> migrators;
-    /** Makes a context's Flyway, unrun, when the start did not migrate; {@code null} when it did or Flyway is absent. */
-    private final Function<String, Object> unmigrated;
-    private final ContextRoutingDataSource routing;
-    private final ContextRoutingTransactionManager routingTransactionManager;
-    private final Runnable dropEmbedded;
+    private final Started started;
 
-    private ContextDb(ContextModel model, Map<String, Placement> placements, Map<String, ? extends DataSource> dataSources,
-            Map<String, PlatformTransactionManager> transactionManagers, Map<String, HikariDataSource> pools,
-            Map<String, MigrationResult> migrations, Map<String, Object> migrators, Function<String, Object> unmigrated,
-            ContextRoutingDataSource routing, ContextRoutingTransactionManager routingTransactionManager,
-            Runnable dropEmbedded) {
+    private ContextDb(ContextModel model, Started started) {
         this.model = model;
-        this.placements = placements;
-        this.dataSources = Collections.unmodifiableMap(dataSources);
-        this.transactionManagers = transactionManagers;
-        this.pools = pools;
-        this.migrations = migrations;
-        this.migrators = migrators;
-        this.unmigrated = unmigrated;
-        this.routing = routing;
-        this.routingTransactionManager = routingTransactionManager;
-        this.dropEmbedded = dropEmbedded;
+        this.started = started;
     }
 
     /**
@@ -112,7 +73,7 @@ public final class ContextDb implements AutoCloseable {
 
     /** @return every context's placement, in reads order */
     public List<Placement> placements() {
-        return List.copyOf(placements.values());
+        return List.copyOf(started.placements().values());
     }
 
     /**
@@ -120,7 +81,7 @@ public final class ContextDb implements AutoCloseable {
      * @return where the context lives
      */
     public Placement placement(String context) {
-        return known(placements, context);
+        return known(started.placements(), context);
     }
 
     /**
@@ -128,7 +89,7 @@ public final class ContextDb implements AutoCloseable {
      * @return the context's own DataSource: its connections are on its database and schema
      */
     public DataSource dataSource(String context) {
-        return known(dataSources, context);
+        return known(started.dataSources(), context);
     }
 
     /**
@@ -136,14 +97,14 @@ public final class ContextDb implements AutoCloseable {
      * @return the context's transaction manager; it makes the context current while a transaction runs
      */
     public PlatformTransactionManager transactionManager(String context) {
-        return known(transactionManagers, context);
+        return known(started.transactionManagers(), context);
     }
 
     /**
      * @return the DataSource that serves whichever context is current (see {@link ContextScope})
      */
     public DataSource routingDataSource() {
-        return routing;
+        return started.routing();
     }
 
     /**
@@ -161,17 +122,17 @@ public final class ContextDb implements AutoCloseable {
      * @return the transaction manager that serves whichever context is current
      */
     public PlatformTransactionManager routingTransactionManager() {
-        return routingTransactionManager;
+        return started.routingTransactionManager();
     }
 
     /** @return the HikariCP pools, by pool name (see {@link Placement#pool()}) */
     public Map<String, HikariDataSource> pools() {
-        return Collections.unmodifiableMap(pools);
+        return started.pools();
     }
 
     /** @return what each context's migration did at startup, by context; empty without Flyway */
     public Map<String, MigrationResult> migrations() {
-        return Collections.unmodifiableMap(migrations);
+        return started.migrations();
     }
 
     /**
@@ -190,8 +151,8 @@ public final class ContextDb implements AutoCloseable {
      * @return the instance, or empty when Flyway is not on the class path
      */
     public Optional<org.flywaydb.core.Flyway> flyway(String context) {
-        known(placements, context);
-        Object flyway = unmigrated == null ? migrators.get(context) : migrators.computeIfAbsent(context, unmigrated);
+        known(started.placements(), context);
+        Object flyway = started.flyways().apply(context);
         // Only a Flyway is ever kept here; without Flyway on the class path nothing is, and the
         // cast, the one use of Flyway's class, is never reached.
         return flyway == null ? Optional.empty() : Optional.of((org.flywaydb.core.Flyway) flyway);
@@ -200,8 +161,7 @@ public final class ContextDb implements AutoCloseable {
     /** Closes every pool, then drops the embedded database if it was built without a URL. */
     @Override
     public void close() {
-        closeAll(pools.values());
-        dropEmbedded.run();
+        started.close();
     }
 
     private <T> T known(Map<String, T> byContext, String context) {
@@ -213,12 +173,6 @@ public final class ContextDb implements AutoCloseable {
         return value;
     }
 
-    private static void closeAll(Iterable<HikariDataSource> pools) {
-        for (HikariDataSource pool : pools) {
-            pool.close();
-        }
-    }
-
     /**
      * Settings for a {@link ContextDb}, named after the {@code context-db.*} properties that the
      * Spring Boot starter maps onto them.
@@ -226,28 +180,24 @@ public final class ContextDb implements AutoCloseable {
     public static final class Builder {
 
         private final ContextModel model;
-        IsolationStrategy strategy = IsolationStrategy.SCHEMA;
-        Pooling pooling = Pooling.PER_CONTEXT;
-        String url;
-        String username;
-        String password;
-        String defaultContext;
-        /** The embedded database's URL while building without a URL, else {@code null}. */
-        String embeddedUrl;
-        boolean migrate = true;
-        boolean roles;
-        Guard guard = Guard.WARN;
-        Integer startupThreads;
-        Integer maxConnectionsPerContext;
-        ClassLoader classLoader = ContextDb.class.getClassLoader();
+        private IsolationStrategy strategy = IsolationStrategy.SCHEMA;
+        private Pooling pooling = Pooling.PER_CONTEXT;
+        private String url;
+        private String username;
+        private String password;
+        private String defaultContext;
+        private boolean migrate = true;
+        private boolean roles;
+        private Guard guard = Guard.WARN;
+        private Integer startupThreads;
+        private Integer maxConnectionsPerContext;
+        private ClassLoader classLoader = ContextDb.class.getClassLoader();
         private final List<BiConsumer<String, AbstractPlatformTransactionManager>> transactionManagerCustomizers =
                 new ArrayList<>();
         private final Map<String, Function<DataSource, ? extends AbstractPlatformTransactionManager>>
                 resourceTransactionManagers = new LinkedHashMap<>();
-        /** The class loader's JDBC drivers, looked up once while building. */
-        private Drivers drivers;
-        final Map<String, String> pool = new LinkedHashMap<>();
-        final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
+        private final Map<String, String> pool = new LinkedHashMap<>();
+        private final Map<String, ContextSettings> contexts = new LinkedHashMap<>();
 
         private Builder(ContextModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -468,12 +418,21 @@ public final class ContextDb implements AutoCloseable {
         }
 
         /**
-         * Validates the settings, creates missing schemas, starts the pools and migrates.
+         * Validates the settings, creates missing schemas, starts the pools and migrates: the
+         * settings are frozen, a plan is made from them (where every configuration error surfaces,
+         * before any connection is opened), the plan is started, and the result is handed out by
+         * the {@link ContextDb}.
          * @return the running data layer
          * @throws ContextDbConfigurationException for invalid settings, before any connection is opened
          * @throws ContextDbMigrationException when a context's migration fails
          */
         public ContextDb build() {
+            Settings settings = freeze();
+            Plan plan = Planner.plan(model, settings);
+            return new ContextDb(model, Startup.start(model, plan, settings));
+        }
+
+        private Settings freeze() {
             if (defaultContext != null && model.context(defaultContext).isEmpty()) {
                 throw new ContextDbConfigurationException(defaultContext, "context-db.default-context",
                         "context-db.default-context = " + defaultContext + " names no declared context; declared: "
@@ -488,279 +447,11 @@ public final class ContextDb implements AutoCloseable {
                             "supply it for one of the declared contexts.");
                 }
             }
-            embeddedUrl = url == null ? PlacementResolver.embeddedUrl() : null;
-            drivers = new Drivers(classLoader);
-            Plan plan = PlacementResolver.resolve(model, this);
-            StartupTasks tasks = new StartupTasks(startupThreads != null ? startupThreads : defaultThreads(plan),
-                    classLoader);
-            Map<String, HikariDataSource> started = new ConcurrentHashMap<>();
-            try {
-                if (roles) {
-                    RoleSetup.apply(plan, drivers);
-                }
-                createSchemas(plan);
-                Map<String, HikariDataSource> pools = startPools(plan, tasks, started);
-                Map<String, SchemaSwitch> switches = new LinkedHashMap<>();
-                ContextGuard contextGuard = new ContextGuard(guard);
-                Map<String, ContextDataSource> dataSources = new LinkedHashMap<>();
-                Map<String, PlatformTransactionManager> transactionManagers = new LinkedHashMap<>();
-                Map<String, Placement> placements = new LinkedHashMap<>();
-                for (ContextPlan context : plan.contexts()) {
-                    PoolPlan poolPlan = plan.pools().get(context.poolName());
-                    HikariDataSource pool = pools.get(poolPlan.name());
-                    SchemaSwitch schemaSwitch = !context.switching() ? null : switches.computeIfAbsent(
-                            poolPlan.name(), name -> new SchemaSwitch(context.vendor(), pool.getMaximumPoolSize()));
-                    ContextDataSource dataSource = new ContextDataSource(context.name(), pool, context.vendor(),
-                            context.switching() ? context.placement().schema() : null, schemaSwitch, contextGuard,
-                            context.share(), pool.getConnectionTimeout());
-                    dataSources.put(context.name(), dataSource);
-                    transactionManagers.put(context.name(), transactionManager(context.name(), dataSource));
-                    placements.put(context.name(), context.placement());
-                }
-                Map<String, Object> migrators = new ConcurrentHashMap<>();
-                Map<String, MigrationResult> migrations = migrate
-                        ? migrate(plan, tasks, migrators) : Map.of();
-                ContextRoutingDataSource routing = new ContextRoutingDataSource(dataSources, defaultContext);
-                ContextDb db = new ContextDb(model, placements, dataSources, transactionManagers, pools, migrations,
-                        migrators, unmigrated(plan), routing,
-                        new ContextRoutingTransactionManager(transactionManagers, defaultContext), dropEmbedded());
-                placements.values().forEach(placement -> log.info("context-db {}", placement.describe()));
-                return db;
-            } catch (RuntimeException | Error e) {
-                closeAll(started.values());
-                dropEmbedded().run();
-                throw e;
-            }
-        }
-
-        private ContextTransactionManager transactionManager(String context, DataSource dataSource) {
-            Consumer<AbstractPlatformTransactionManager> customize = manager -> transactionManagerCustomizers
-                    .forEach(customizer -> customizer.accept(context, manager));
-            Function<DataSource, ? extends AbstractPlatformTransactionManager> factory =
-                    resourceTransactionManagers.get(context);
-            return factory == null ? new ContextTransactionManager(context, dataSource, customize)
-                    : new ContextTransactionManager(context, () -> factory.apply(dataSource), customize);
-        }
-
-        /**
-         * Drops the in-memory database a ContextDb without a URL made for itself ({@code DB_CLOSE_DELAY=-1}
-         * keeps it between connections, so it would outlive the ContextDb otherwise).
-         */
-        private Runnable dropEmbedded() {
-            String embedded = embeddedUrl;
-            if (embedded == null) {
-                return () -> { };
-            }
-            String user = username;
-            String secret = password;
-            Drivers found = drivers;
-            return () -> {
-                // Should it be gone already, this makes an empty one and drops it at once.
-                try (Connection connection = found.connect(embedded, user, secret);
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    log.debug("context-db could not drop its embedded database", e);
-                }
-            };
-        }
-
-        /**
-         * An embedded H2 database runs on the application's own processors, where migrations at
-         * once only compete (measured: slower than one after the other on two cores). A database
-         * server is mostly waited for: at least two steps at once pay off even on one processor.
-         */
-        private static int defaultThreads(Plan plan) {
-            boolean embedded = plan.pools().values().stream().allMatch(pool -> pool.vendor() == Vendor.H2
-                    && !pool.url().startsWith("jdbc:h2:tcp:") && !pool.url().startsWith("jdbc:h2:ssl:"));
-            return embedded ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors());
-        }
-
-        /**
-         * Starts every pool, several at once: each opens its first connection before it returns,
-         * so that a wrong URL or password fails the start-up. Pools that started are recorded in
-         * {@code started} as they start, for closing should another fail.
-         */
-        private Map<String, HikariDataSource> startPools(Plan plan, StartupTasks tasks,
-                Map<String, HikariDataSource> started) {
-            List<Callable<HikariDataSource>> steps = new ArrayList<>();
-            for (PoolPlan poolPlan : plan.pools().values()) {
-                steps.add(() -> {
-                    HikariDataSource pool = startPool(poolPlan);
-                    started.put(poolPlan.name(), pool);
-                    return pool;
-                });
-            }
-            List<HikariDataSource> list = tasks.runAll(steps);
-            Map<String, HikariDataSource> pools = new LinkedHashMap<>();
-            list.forEach(pool -> pools.put(pool.getPoolName(), pool));
-            return pools;
-        }
-
-        /**
-         * Migrates the contexts a level of the reads order at a time: a context only after every
-         * context it reads. Within a level the contexts migrate at once, each on its own schema or
-         * database; {@code SHARED} contexts, which share one schema and whose tables are told apart
-         * by comparing it before and after, migrate one after the other as one step.
-         */
-        private Map<String, MigrationResult> migrate(Plan plan, StartupTasks tasks, Map<String, Object> migrators) {
-            if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
-                log.debug("Flyway is not on the class path; contexts are not migrated");
-                return Map.of();
-            }
-            ContextMigrations migrations = new ContextMigrations(classLoader);
-            List<Placement> shared = plan.contexts().stream().map(ContextPlan::placement)
-                    .filter(placement -> placement.strategy() == IsolationStrategy.SHARED).toList();
-            Map<String, MigrationResult> results = new ConcurrentHashMap<>();
-            for (List<ContextPlan> level : readsLevels(plan.contexts())) {
-                List<Callable<Void>> steps = new ArrayList<>();
-                List<ContextPlan> sharedOnes = new ArrayList<>();
-                for (ContextPlan context : level) {
-                    if (context.placement().strategy() == IsolationStrategy.SHARED) {
-                        sharedOnes.add(context);
-                    } else {
-                        steps.add(() -> migrate(migrations, plan, context, shared, results, migrators));
-                    }
-                }
-                if (!sharedOnes.isEmpty()) {
-                    steps.add(0, () -> {
-                        for (ContextPlan context : sharedOnes) {
-                            migrate(migrations, plan, context, shared, results, migrators);
-                        }
-                        return null;
-                    });
-                }
-                tasks.runAll(steps);
-            }
-            Map<String, MigrationResult> ordered = new LinkedHashMap<>();
-            plan.contexts().forEach(context -> ordered.put(context.name(), results.get(context.name())));
-            return ordered;
-        }
-
-        /**
-         * Without migrations at start-up, a context's Flyway is made when first asked for: most
-         * applications never ask, and one costs about a millisecond.
-         */
-        private Function<String, Object> unmigrated(Plan plan) {
-            if (migrate || !ClassUtils.isPresent(FLYWAY, classLoader)) {
-                return null;
-            }
-            ClassLoader loader = classLoader;
-            return context -> {
-                ContextPlan contextPlan = plan.contexts().stream().filter(candidate -> candidate.name().equals(context))
-                        .findFirst().orElseThrow();
-                return ContextMigrations.load(ContextMigrations.configure(contextPlan.placement(),
-                        migrationDataSource(plan, contextPlan), loader));
-            };
-        }
-
-        private Void migrate(ContextMigrations migrations, Plan plan, ContextPlan context, List<Placement> shared,
-                Map<String, MigrationResult> results, Map<String, Object> migrators) {
-            results.put(context.name(), migrations.migrate(context.placement(), migrationDataSource(plan, context),
-                    shared, flyway -> migrators.put(context.name(), flyway)));
-            return null;
-        }
-
-        /** The contexts grouped by depth in the reads graph: first those that read none, and so on. */
-        private List<List<ContextPlan>> readsLevels(List<ContextPlan> contexts) {
-            Map<String, Integer> depth = new LinkedHashMap<>();
-            List<List<ContextPlan>> levels = new ArrayList<>();
-            for (ContextPlan context : contexts) { // in reads order: what a context reads comes before it
-                int level = 0;
-                for (String read : model.context(context.name()).map(ContextDefinition::reads).orElse(List.of())) {
-                    level = Math.max(level, depth.getOrDefault(read, -1) + 1);
-                }
-                depth.put(context.name(), level);
-                while (levels.size() <= level) {
-                    levels.add(new ArrayList<>());
-                }
-                levels.get(level).add(context);
-            }
-            return levels;
-        }
-
-        /**
-         * Migrations get connections of their own, outside the context's pool: Flyway holds one
-         * for its lock while it migrates on another, which a small pool could not serve, and it
-         * sets the schema itself.
-         */
-        private DataSource migrationDataSource(Plan plan, ContextPlan context) {
-            PoolPlan pool = plan.pools().get(context.poolName());
-            try {
-                return new SimpleDriverDataSource(drivers.forUrl(pool.url()), pool.url(), pool.username(),
-                        pool.password());
-            } catch (SQLException e) {
-                throw new ContextDbConfigurationException(context.name(), "context-db.datasource.url",
-                        "Context '" + context.name() + "': no JDBC driver for " + context.placement().url() + ".",
-                        "add the database's JDBC driver to the class path.", e);
-            }
-        }
-
-        /**
-         * Creates missing schemas, on one connection per server and user rather than one per
-         * context, each under the {@link SetupLock} while it works, so that instances starting at
-         * once take turns rather than race to create the same schema. A connection's lock goes
-         * before the next connection's is taken: two connections of this process to one server
-         * would otherwise wait for each other.
-         */
-        private void createSchemas(Plan plan) {
-            Map<List<String>, List<ContextPlan>> byConnection = new LinkedHashMap<>();
-            for (ContextPlan context : plan.contexts()) {
-                Placement placement = context.placement();
-                if (placement.schema() == null || context.role() != null) {
-                    continue; // roles: RoleSetup made the schema, as the administrator
-                }
-                PoolPlan pool = plan.pools().get(context.poolName());
-                // A pool pinned to a schema cannot start before the schema exists (MariaDB, H2).
-                // SCHEMA: the shared database's user makes it; DATABASE: the context's own user.
-                boolean shared = placement.strategy() == IsolationStrategy.SCHEMA;
-                String user = shared ? plan.admin().username() : pool.username();
-                String secret = shared ? plan.admin().password() : pool.password();
-                byConnection.computeIfAbsent(Arrays.asList(pool.baseUrl(), user, secret), key -> new ArrayList<>())
-                        .add(context);
-            }
-            byConnection.forEach((key, contexts) -> createSchemas(key.get(0), key.get(1), key.get(2), contexts));
-        }
-
-        private void createSchemas(String url, String user, String secret, List<ContextPlan> contexts) {
-            ContextPlan context = contexts.get(0);
-            try (Connection connection = drivers.connect(url, user, secret);
-                    SetupLock lock = SetupLock.acquire(context.vendor(), connection)) {
-                for (ContextPlan each : contexts) {
-                    context = each;
-                    if (context.vendor().createIfMissing(connection, context.placement().schema())) {
-                        log.info("context-db created schema {} for context {}", context.placement().schema(),
-                                context.name());
-                    }
-                }
-            } catch (SQLException e) {
-                Placement placement = context.placement();
-                throw new ContextDbConfigurationException(context.name(), "context-db.contexts." + context.name()
-                        + ".schema", "Context '" + context.name() + "': could not create or find schema '"
-                        + placement.schema() + "' on " + placement.url() + ": " + e.getMessage(),
-                        "check that the database is reachable and that " + (user == null
-                                ? "the user" : "user '" + user + "'")
-                                + " may create schemas, or create the schema beforehand.", e);
-            }
-        }
-
-        private HikariDataSource startPool(PoolPlan plan) {
-            HikariConfig config = new HikariConfig(plan.hikari());
-            if (config.getDriverClassName() == null) {
-                try {
-                    config.setDriverClassName(drivers.forUrl(plan.url()).getClass().getName());
-                } catch (SQLException noDriver) {
-                    // HikariCP reports the missing driver itself, naming the URL.
-                }
-            }
-            config.setPoolName(plan.name());
-            config.setJdbcUrl(plan.url());
-            config.setUsername(plan.username());
-            config.setPassword(plan.password());
-            if (plan.pinnedSchema() != null) {
-                plan.vendor().pin(config, plan.pinnedSchema());
-            }
-            return new HikariDataSource(config);
+            Map<String, ContextOverrides> overrides = new LinkedHashMap<>();
+            contexts.forEach((context, settings) -> overrides.put(context, settings.freeze()));
+            return new Settings(strategy, pooling, url == null ? Settings.embeddedUrl() : url, url == null, username,
+                    password, defaultContext, migrate, roles, guard, startupThreads, maxConnectionsPerContext,
+                    classLoader, pool, overrides, transactionManagerCustomizers, resourceTransactionManagers);
         }
     }
 }

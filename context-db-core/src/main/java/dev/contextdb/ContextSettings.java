@@ -1,5 +1,6 @@
 package dev.contextdb;
 
+import dev.contextdb.internal.ContextOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,5 +92,10 @@ public final class ContextSettings {
         migrationLocations.clear();
         migrationLocations.addAll(List.of(locations));
         return this;
+    }
+
+    /** @return what is set now, frozen for the start-up */
+    ContextOverrides freeze() {
+        return new ContextOverrides(strategy, schema, url, username, password, pool, migrationLocations);
     }
 }

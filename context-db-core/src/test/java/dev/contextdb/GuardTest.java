@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.contextdb.fixtures.shop.inventory.Inventory;
 import dev.contextdb.fixtures.shop.orders.Orders;
-import dev.contextdb.internal.ContextGuard;
+import dev.contextdb.internal.GuardCheck;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.util.List;
@@ -30,12 +30,12 @@ class GuardTest {
     @BeforeEach
     void captureGuardLog() {
         log.start();
-        ((Logger) LoggerFactory.getLogger(ContextGuard.class)).addAppender(log);
+        ((Logger) LoggerFactory.getLogger(GuardCheck.class)).addAppender(log);
     }
 
     @AfterEach
     void releaseGuardLog() {
-        ((Logger) LoggerFactory.getLogger(ContextGuard.class)).detachAppender(log);
+        ((Logger) LoggerFactory.getLogger(GuardCheck.class)).detachAppender(log);
     }
 
     @ParameterizedTest

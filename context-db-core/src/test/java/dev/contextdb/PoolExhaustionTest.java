@@ -123,11 +123,11 @@ class PoolExhaustionTest {
 
     @Test
     void theDefaultShareLeavesAConnectionForTheOthers() {
-        assertThat(PlacementResolver.defaultShare(1)).isEqualTo(1);
-        assertThat(PlacementResolver.defaultShare(2)).isEqualTo(1);
-        assertThat(PlacementResolver.defaultShare(4)).isEqualTo(3);
-        assertThat(PlacementResolver.defaultShare(10)).isEqualTo(8);
-        assertThat(PlacementResolver.defaultShare(100)).isEqualTo(75);
+        assertThat(dev.contextdb.internal.Planner.defaultShare(1)).isEqualTo(1);
+        assertThat(dev.contextdb.internal.Planner.defaultShare(2)).isEqualTo(1);
+        assertThat(dev.contextdb.internal.Planner.defaultShare(4)).isEqualTo(3);
+        assertThat(dev.contextdb.internal.Planner.defaultShare(10)).isEqualTo(8);
+        assertThat(dev.contextdb.internal.Planner.defaultShare(100)).isEqualTo(75);
     }
 
     private static List<Connection> hold(DataSource dataSource, int connections) throws SQLException {

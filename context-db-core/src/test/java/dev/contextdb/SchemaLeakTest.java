@@ -106,7 +106,7 @@ class SchemaLeakTest {
             try (Connection connection = orders.getConnection()) {
                 connection.isValid(1); // orders' schema from now on
             }
-            long switches = ((ContextDataSource) orders).schemaSwitch().switches();
+            long switches = ((ContextDataSource) orders).schemaSwitches();
             try (Connection connection = orders.getConnection()) {
                 moveBySql(kind, connection, scenario.placeOf("catalog"));
             }
@@ -115,7 +115,7 @@ class SchemaLeakTest {
                     assertThat(currentSchema(kind, connection)).isEqualTo(scenario.placeOf("orders"));
                 }
             }
-            assertThat(((ContextDataSource) orders).schemaSwitch().switches())
+            assertThat(((ContextDataSource) orders).schemaSwitches())
                     .as("the connection was put back on orders' schema when it was closed: no switch since")
                     .isEqualTo(switches);
         }

@@ -28,7 +28,7 @@ class SchemaStateTest {
         try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.SINGLE_POOL);
                 ContextDb db = scenario.builder(SHOP).pool("maximumPoolSize", "1").build()) {
             String[] contexts = {"catalog", "inventory", "inventory", "orders", "catalog", "catalog", "orders"};
-            long switchesBefore = ((ContextDataSource) db.dataSource("catalog")).schemaSwitch().switches();
+            long switchesBefore = ((ContextDataSource) db.dataSource("catalog")).schemaSwitches();
             Connection first = null;
             for (int round = 0; round < 10; round++) {
                 for (String context : contexts) {
@@ -40,7 +40,7 @@ class SchemaStateTest {
                     }
                 }
             }
-            long switches = ((ContextDataSource) db.dataSource("catalog")).schemaSwitch().switches() - switchesBefore;
+            long switches = ((ContextDataSource) db.dataSource("catalog")).schemaSwitches() - switchesBefore;
             // 7 borrowers per round, 2 of them the same context as the one before: 5 switches a round
             // (the first round's first borrow may or may not find the connection on catalog already).
             assertThat(switches).isBetween(49L, 50L);

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.contextdb.BoundedContext;
 import dev.contextdb.ContextDb;
 import dev.contextdb.archunit.ContextDbRules;
 import dev.contextdb.boot.ContextDbAutoConfiguration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * context-db's own boundary, checked with ArchUnit as it asks its users to check theirs: nothing
  * outside context-db-core uses {@code dev.contextdb.internal}; what another module needs is public
- * API. It lives here because this module's class path holds every other module's classes: the
+ * API; and the modules depend one way: model ← core ← starter, model ← ArchUnit rules. It lives here because this module's class path holds every other module's classes: the
  * starter, the ArchUnit rules and the benchmarks themselves.
  */
 class InternalBoundaryTest {
@@ -31,9 +32,17 @@ class InternalBoundaryTest {
     /** Where context-db-core's own classes come from, its classes directory or its jar, as ArchUnit sees it. */
     private static final String CORE = root(CLASSES.get(ContextDb.class));
 
+    /** The same for context-db-model, which shares core's package. */
+    private static final String MODEL = root(CLASSES.get(BoundedContext.class));
+
     private static final DescribedPredicate<JavaClass> OUTSIDE_CORE = DescribedPredicate.describe(
-            "are outside context-db-core", type -> type.getSource()
-                    .map(source -> !source.getUri().toString().startsWith(CORE)).orElse(true));
+            "are outside context-db-core", type -> !from(type, CORE));
+
+    private static final DescribedPredicate<JavaClass> IN_MODEL = DescribedPredicate.describe(
+            "are in context-db-model", type -> from(type, MODEL));
+
+    private static final DescribedPredicate<JavaClass> IN_CORE = DescribedPredicate.describe(
+            "are in context-db-core", type -> from(type, CORE));
 
     @Test
     void everyModuleIsImported() {
@@ -49,6 +58,37 @@ class InternalBoundaryTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.contextdb.internal..")
                 .because("what another module needs from core is public API; internal may change in any release");
         rule.check(CLASSES);
+    }
+
+    @Test
+    void theModelDependsOnNoOtherModule() {
+        noClasses().that(IN_MODEL)
+                .should().dependOnClassesThat(DescribedPredicate.describe("are of another context-db module",
+                        type -> type.getPackageName().startsWith("dev.contextdb") && !from(type, MODEL)))
+                .because("domain modules and ArchUnit tests depend on the model alone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theArchUnitRulesUseTheModelNotTheRuntime() {
+        noClasses().that().resideInAPackage("dev.contextdb.archunit..")
+                .should().dependOnClassesThat(IN_CORE.or(DescribedPredicate.describe("are in the starter",
+                        type -> type.getPackageName().startsWith("dev.contextdb.boot"))))
+                .because("a consumer's ArchUnit test needs no data layer on its class path")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreDependsOnNeitherTheStarterNorTheRules() {
+        noClasses().that(IN_CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.contextdb.boot..", "dev.contextdb.archunit..",
+                        "dev.contextdb.benchmarks..")
+                .check(CLASSES);
+    }
+
+    /** Whether the class (for an array, its component) was loaded from the module at {@code root}. */
+    private static boolean from(JavaClass type, String root) {
+        return type.getBaseComponentType().getSource().map(source -> source.getUri().toString().startsWith(root)).orElse(false);
     }
 
     /** {@code file:/…/classes/dev/contextdb/ContextDb.class} → {@code file:/…/classes/}; the same within a jar. */

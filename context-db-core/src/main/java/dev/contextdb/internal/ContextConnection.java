@@ -29,6 +29,8 @@ import java.util.concurrent.Executor;
  * starts where its context lives. While nothing changes it costs no round trip.
  *
  * <p>It also gives back the context's share of a pool it shares with other contexts.
+ *
+ * <p>Its length is {@link Connection}'s: every method of the interface, most of them delegating.
  */
 final class ContextConnection implements Connection {
 

@@ -26,7 +26,7 @@ public final class ContextDataSource extends DelegatingDataSource {
     private final Vendor vendor;
     private final String schema;
     private final SchemaSwitch schemaSwitch;
-    private final ContextGuard guard;
+    private final GuardCheck guard;
     private final Semaphore share;
     private final int shareSize;
     private final long shareTimeoutMillis;
@@ -43,7 +43,7 @@ public final class ContextDataSource extends DelegatingDataSource {
      * @param shareTimeoutMillis how long to wait for the context's share before failing
      */
     public ContextDataSource(String context, DataSource pool, Vendor vendor, String schema, SchemaSwitch schemaSwitch,
-            ContextGuard guard, int share, long shareTimeoutMillis) {
+            GuardCheck guard, int share, long shareTimeoutMillis) {
         super(pool);
         this.context = context;
         this.pool = pool;
@@ -56,9 +56,12 @@ public final class ContextDataSource extends DelegatingDataSource {
         this.shareTimeoutMillis = shareTimeoutMillis;
     }
 
-    /** @return the switch of the shared pool, or {@code null} when connections are used as they come */
-    public SchemaSwitch schemaSwitch() {
-        return schemaSwitch;
+    /**
+     * @return how many times connections of this DataSource's pool were switched to another schema
+     *     when taken ({@code pooling=single-pool}); 0 when connections are used as they come
+     */
+    public long schemaSwitches() {
+        return schemaSwitch == null ? 0 : schemaSwitch.switches();
     }
 
     /** @return the context this DataSource serves */

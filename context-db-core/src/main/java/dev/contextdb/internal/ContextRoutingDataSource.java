@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
  * <p>It reads the thread's {@link ThreadState} once per connection, for the current context and
  * for the guard, and remembers its last choice there.
  */
-public final class ContextRoutingDataSource extends AbstractRoutingDataSource implements InfrastructureProxy {
+final class ContextRoutingDataSource extends AbstractRoutingDataSource implements InfrastructureProxy {
 
     private final HashMap<String, ContextDataSource> lookup;
     private final List<String> names;

@@ -13,7 +13,7 @@ import org.springframework.transaction.TransactionStatus;
  * manager of the context current when it begins, else of the default context, chosen by the
  * routing DataSource's rule ({@link ContextChoice}), and fails with its message when there is none.
  */
-public final class ContextRoutingTransactionManager implements PlatformTransactionManager {
+final class ContextRoutingTransactionManager implements PlatformTransactionManager {
 
     private final Map<String, PlatformTransactionManager> managers;
     private final List<String> names;

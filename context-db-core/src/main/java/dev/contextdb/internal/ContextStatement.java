@@ -9,6 +9,8 @@ import java.sql.Statement;
 /**
  * A plain statement of a {@link ContextConnection}: each text it runs is inspected first, so that
  * a change of schema in SQL is noticed before it happens.
+ *
+ * <p>Its length is {@link Statement}'s: every method of the interface, most of them delegating.
  */
 final class ContextStatement implements Statement {
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that connection. The previous context is restored when the transaction completes, however it
  * completes.
  */
-public final class ContextTransactionManager implements PlatformTransactionManager, ResourceTransactionManager {
+final class ContextTransactionManager implements PlatformTransactionManager, ResourceTransactionManager {
 
     private final String context;
     private final Supplier<? extends AbstractPlatformTransactionManager> factory;

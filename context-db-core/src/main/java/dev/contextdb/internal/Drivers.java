@@ -19,7 +19,7 @@ import java.util.ServiceLoader;
  * use, not once per pool and per migrating context (each look-up reads every jar's service file
  * and instantiates every driver; 3% of the start-up of 50 contexts, profiled).
  */
-public final class Drivers {
+final class Drivers {
 
     private final ClassLoader classLoader;
     private List<Driver> loaded;

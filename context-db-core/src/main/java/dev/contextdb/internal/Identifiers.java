@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * identifiers pass: no quotes, semicolons, spaces or look-alike Unicode letters, no reserved
  * words, nothing longer than the vendor allows. Valid names are then quoted by {@link Vendor}.
  */
-public final class Identifiers {
+final class Identifiers {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -15,8 +15,11 @@ import java.util.Set;
  * read access to the schemas they declare in {@code reads}, taking back read access that an
  * earlier start granted for a read no longer declared. Every name has passed
  * {@link Identifiers#check}; passwords never appear in SQL text.
+ *
+ * <p>Longer than most files here: each grant has its revoke and a PostgreSQL and a MariaDB form,
+ * kept together so that what one start grants, a later start can be seen to take back.
  */
-public final class Roles {
+final class Roles {
 
     /** PostgreSQL: the comment on every role context-db created. */
     static final String MARK = "context-db";

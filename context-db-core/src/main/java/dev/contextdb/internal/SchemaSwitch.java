@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Keyed by the driver's physical connection (identity), not by the pool's per-checkout proxy.
  * Entries of connections the pool has since closed are purged when the map outgrows the pool.
  */
-public final class SchemaSwitch {
+final class SchemaSwitch {
 
     private final Vendor vendor;
     private final int purgeAbove;

@@ -23,7 +23,7 @@ import java.sql.SQLException;
  * }
  * }</pre>
  */
-public final class SetupLock implements AutoCloseable {
+final class SetupLock implements AutoCloseable {
 
     /** PostgreSQL's advisory lock key: {@code "context-db".hashCode()}, unsigned (shows as {@code objid} in {@code pg_locks}). */
     public static final long KEY = Integer.toUnsignedLong("context-db".hashCode());

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind the caller's back. With one thread, or one step, the steps run on the caller's thread.
  * Once a step has failed no further step starts, as when they run one after the other.
  */
-public final class StartupTasks {
+final class StartupTasks {
 
     private static final AtomicInteger STARTS = new AtomicInteger();
 

@@ -14,6 +14,9 @@ import java.util.Locale;
  * What differs between the supported databases: how identifiers are quoted, what a schema is
  * (MariaDB: a database), how a connection is pinned to or switched to a schema. Every identifier
  * passes {@link Identifiers#check} before it is quoted here; nothing is concatenated raw.
+ *
+ * <p>Longer than most files here: each operation has a case per database, and keeping the three
+ * side by side is what lets a reader check that they do the same thing.
  */
 public enum Vendor {
 

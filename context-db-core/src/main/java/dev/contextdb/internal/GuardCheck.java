@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * thread: its work is not part of that transaction. {@link Guard#FAIL} refuses before any SQL
  * runs; {@link Guard#WARN} logs once per call site.
  */
-public final class ContextGuard {
+public final class GuardCheck {
 
-    private static final Logger log = LoggerFactory.getLogger(ContextGuard.class);
+    private static final Logger log = LoggerFactory.getLogger(GuardCheck.class);
     private static final int MAX_REMEMBERED_SITES = 1024;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
@@ -21,7 +21,7 @@ public final class ContextGuard {
     private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
 
     /** @param mode what to do on a crossing */
-    public ContextGuard(Guard mode) {
+    public GuardCheck(Guard mode) {
         this.mode = mode;
     }
 

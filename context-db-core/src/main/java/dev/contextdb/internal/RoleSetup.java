@@ -1,12 +1,10 @@
-package dev.contextdb;
+package dev.contextdb.internal;
 
-import dev.contextdb.PlacementResolver.Admin;
-import dev.contextdb.PlacementResolver.ContextPlan;
-import dev.contextdb.PlacementResolver.Plan;
-import dev.contextdb.internal.Drivers;
-import dev.contextdb.internal.Roles;
-import dev.contextdb.internal.SetupLock;
-import dev.contextdb.internal.Vendor;
+import dev.contextdb.ContextConventions;
+import dev.contextdb.ContextDbConfigurationException;
+import dev.contextdb.IsolationStrategy;
+import dev.contextdb.internal.Plan.Admin;
+import dev.contextdb.internal.Plan.ContextPlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
