@@ -9,13 +9,17 @@ import dev.contextdb.ContextDefinition;
  * connection, where the database grants a declared read {@code SELECT} and nothing more. The read
  * context's repositories, DAOs and other data-access code stay its own even then: they run on its
  * connection, writes included, which is what the read context's application service is for.
+ *
+ * <p>An entity's uses of another context's entity that it maps a relationship to are left to
+ * {@link EntityRelationshipsAcrossContexts}: a read does not permit the relationship, and the fix
+ * is a reference by id, not a read.
  */
 final class DataAccessAcrossContexts implements ContextRule.Check {
 
     @Override
     public void check(ContextAnalysis analysis, ContextRule.Violations violations) {
         for (DataUse use : analysis.dataUses()) {
-            if (!use.permittedByRead()) {
+            if (!use.permittedByRead() && !analysis.mapsRelationship(use.dependency().getOriginClass(), use.target())) {
                 violations.add(use.dependency(), message(analysis, use));
             }
         }
