@@ -31,6 +31,14 @@ final class DataAccessAcrossContexts implements ContextRule.Check {
         String uses = use.dependency().getDescription() + ": context '" + from + "' uses "
                 + use.target().getSimpleName() + " of context '" + to + "' (" + use.kind().description() + ")";
         String fix = ". Fix: use " + Messages.possessive(to) + " application service or subscribe to its events";
+        if (EntityMapping.of(use.target()).filter(mapping -> !mapping.ownsTable()).isPresent()) {
+            String type = use.target().getSimpleName();
+            return uses + ", a mapping that '" + to + "' owns and may change" + (use.declaredRead()
+                    ? " (reading '" + to + "' permits its tables in " + Messages.possessive(from)
+                            + " own queries, not its mappings)"
+                    : "") + ". Fix: give " + from + " its own " + type + ", or move " + type
+                    + " out of every context to share it.";
+        }
         if (use.kind().describesTables()) {
             return uses + ", but does not read '" + to + "'" + fix + orDeclareRead(analysis, use.from(), to, "") + ".";
         }

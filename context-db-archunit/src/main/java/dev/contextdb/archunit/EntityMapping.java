@@ -36,12 +36,17 @@ enum EntityMapping {
     private final List<String> annotations;
 
     EntityMapping(String description, boolean ownsTable, String... annotations) {
-        this.kind = DataAccessKind.tables(description);
+        // A read permits the read context's tables; embeddables and mapped superclasses describe
+        // columns of whichever entity uses them, which a read has nothing to do with.
+        this.kind = new DataAccessKind(description, ownsTable);
         this.ownsTable = ownsTable;
         this.annotations = List.of(annotations);
     }
 
-    /** @return the data-access kind: a mapping only describes tables, like a jOOQ table */
+    /**
+     * @return the data-access kind: an entity or aggregate describes its tables, like a jOOQ table;
+     *         an embeddable or mapped superclass describes columns of others' tables
+     */
     DataAccessKind kind() {
         return kind;
     }

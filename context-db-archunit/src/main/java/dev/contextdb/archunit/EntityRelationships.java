@@ -44,6 +44,17 @@ final class EntityRelationships {
     private static final String MAPPED_COLLECTION = "org.springframework.data.relational.core.mapping.MappedCollection";
     private static final String TRANSIENT = "org.springframework.data.annotation.Transient";
 
+    /**
+     * Map and collection types by name: with class-path resolution switched off, even the JDK's
+     * are stubs without supertypes. A resolved type is recognised by its supertypes.
+     */
+    private static final Set<String> MAPS = Set.of("java.util.Map", "java.util.SortedMap",
+            "java.util.NavigableMap", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap");
+    private static final Set<String> COLLECTIONS = Set.of("java.lang.Iterable", "java.util.Collection",
+            "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue",
+            "java.util.Deque", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet",
+            "java.util.LinkedHashSet", "java.util.TreeSet");
+
     private final ContextAnalysis analysis;
     private final List<EntityRelationship> found = new ArrayList<>();
 
@@ -150,10 +161,10 @@ final class EntityRelationships {
             List<JavaType> arguments = parameterized.getActualTypeArguments();
             Set<String> supertypes = raw.getAllClassesSelfIsAssignableTo().stream().map(JavaClass::getName)
                     .collect(Collectors.toSet());
-            if (supertypes.contains("java.util.Map")) {
+            if (supertypes.stream().anyMatch(MAPS::contains)) {
                 return arguments.get(arguments.size() - 1).toErasure();
             }
-            if (supertypes.contains("java.lang.Iterable")) {
+            if (supertypes.stream().anyMatch(COLLECTIONS::contains)) {
                 return arguments.get(0).toErasure();
             }
         }

@@ -21,8 +21,8 @@ final class EntityRelationshipsAcrossContexts implements ContextRule.Check {
         String to = relationship.to().name();
         String target = relationship.target().getSimpleName();
         String readsNote = relationship.from().reads().contains(to)
-                ? " (reads = \"" + to + "\" permits " + Messages.possessive(to) + " tables in "
-                        + Messages.possessive(from) + " own queries, not a relationship to its entities)"
+                ? "; reads = \"" + to + "\" permits " + Messages.possessive(to) + " tables in "
+                        + Messages.possessive(from) + " own queries, not a relationship to its entities"
                 : "";
         return relationship.description() + " in " + relationship.member().getSourceCodeLocation() + ": context '"
                 + from + "' maps a relationship from " + relationship.owner().getSimpleName() + " ("
