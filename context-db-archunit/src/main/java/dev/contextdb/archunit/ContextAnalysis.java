@@ -97,6 +97,11 @@ final class ContextAnalysis {
         return dataAccessTypes.kindOf(type);
     }
 
+    /** @return how the class is mapped to tables, if it is; read from its memoised data-access kind */
+    Optional<EntityMapping> entityMappingOf(JavaClass type) {
+        return dataAccessKindOf(type).flatMap(EntityMapping::byKind);
+    }
+
     /**
      * @return every dependency of a class in one context on a data-access type of another, declared
      *         read or not, ordered by class, line and description

@@ -31,7 +31,7 @@ final class DataAccessAcrossContexts implements ContextRule.Check {
         String uses = use.dependency().getDescription() + ": context '" + from + "' uses "
                 + use.target().getSimpleName() + " of context '" + to + "' (" + use.kind().description() + ")";
         String fix = ". Fix: use " + Messages.possessive(to) + " application service or subscribe to its events";
-        if (EntityMapping.of(use.target()).filter(mapping -> !mapping.ownsTable()).isPresent()) {
+        if (analysis.entityMappingOf(use.target()).filter(mapping -> !mapping.ownsTable()).isPresent()) {
             String type = use.target().getSimpleName();
             return uses + ", a mapping that '" + to + "' owns and may change" + (use.declaredRead()
                     ? " (reading '" + to + "' permits its tables in " + Messages.possessive(from)

@@ -26,7 +26,8 @@ final class DataAccessInsideContexts implements ContextRule.Check {
         List<JavaClass> classes = new ArrayList<>(analysis.classes());
         classes.sort(ContextAnalysis.BY_NAME);
         for (JavaClass type : classes) {
-            if (analysis.contextOf(type).isPresent() || isTemplate(type)) {
+            if (analysis.contextOf(type).isPresent() || isTemplate(type)
+                    || analysis.entityMappingOf(type).filter(mapping -> !mapping.ownsTable()).isPresent()) {
                 continue;
             }
             Optional<DataAccessKind> kind = analysis.dataAccessKindOf(type);
@@ -40,9 +41,6 @@ final class DataAccessInsideContexts implements ContextRule.Check {
     }
 
     private static boolean isTemplate(JavaClass type) {
-        if (EntityMapping.of(type).filter(mapping -> !mapping.ownsTable()).isPresent()) {
-            return true;
-        }
         return type.isInterface()
                 ? type.isAnnotatedWith(NO_REPOSITORY_BEAN)
                 : type.getModifiers().contains(JavaModifier.ABSTRACT);

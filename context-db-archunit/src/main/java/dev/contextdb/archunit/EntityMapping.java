@@ -87,6 +87,19 @@ enum EntityMapping {
         return Optional.empty();
     }
 
+    /**
+     * @param kind a data-access kind, as {@link DataAccessTypes} found it (memoised per class)
+     * @return the mapping it stands for; {@link DataAccessTypes} asks for a class's mapping first
+     */
+    static Optional<EntityMapping> byKind(DataAccessKind kind) {
+        for (EntityMapping mapping : values()) {
+            if (mapping.kind.equals(kind)) {
+                return Optional.of(mapping);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<EntityMapping> byAnnotation(String name) {
         for (EntityMapping mapping : values()) {
             if (mapping.annotations.contains(name)) {

@@ -67,17 +67,15 @@ final class EntityRelationships {
         List<JavaClass> classes = new ArrayList<>(analysis.classes());
         classes.sort(ContextAnalysis.BY_NAME);
         for (JavaClass owner : classes) {
-            Optional<EntityMapping> mapping = EntityMapping.of(owner);
-            if (mapping.isEmpty()) {
-                continue;
-            }
-            analysis.contextOf(owner).ifPresent(from -> {
+            Optional<ContextDefinition> from = analysis.contextOf(owner);
+            Optional<EntityMapping> mapping = from.isPresent() ? analysis.entityMappingOf(owner) : Optional.empty();
+            if (mapping.isPresent()) {
                 if (mapping.get().isJpa()) {
-                    findJpa(owner, mapping.get(), from);
+                    findJpa(owner, mapping.get(), from.get());
                 } else {
-                    findJdbc(owner, from);
+                    findJdbc(owner, from.get());
                 }
-            });
+            }
         }
         return found;
     }
@@ -114,7 +112,7 @@ final class EntityRelationships {
         if (to.isEmpty() || to.get().name().equals(from.name())) {
             return;
         }
-        EntityMapping.of(target).filter(EntityMapping::ownsTable).ifPresent(targetMapping -> found.add(
+        analysis.entityMappingOf(target).filter(EntityMapping::ownsTable).ifPresent(targetMapping -> found.add(
                 new EntityRelationship(member, owner, ownerMapping, from, target, targetMapping, to.get(),
                         description)));
     }
