@@ -14,13 +14,15 @@ import java.util.Optional;
 /**
  * What the rules know about one set of imported classes: the context model, built from the
  * classes' {@code @BoundedContext} declarations by {@link ContextModel#of} exactly as at run time,
- * and, computed on first use, the data-access types that cross contexts and the beans named
- * across contexts. {@link ContextRuleSet} builds one analysis for all rules.
+ * and, computed on first use, the data-access types that cross contexts, the beans named
+ * across contexts and the entity relationships across contexts. {@link ContextRuleSet} builds one analysis for all rules.
  */
 final class ContextAnalysis {
 
     /** Classes in a stable order: by name. */
     static final Comparator<JavaClass> BY_NAME = Comparator.comparing(JavaClass::getName);
+
+    private static final String AGGREGATE_REFERENCE = "org.springframework.data.jdbc.core.mapping.AggregateReference";
 
     private final JavaClasses classes;
     private final List<Declaration> declarations;
@@ -29,6 +31,7 @@ final class ContextAnalysis {
     private final DataAccessTypes dataAccessTypes = new DataAccessTypes();
     private List<DataUse> dataUses;
     private List<BeanReference> beanReferences;
+    private List<EntityRelationship> relationships;
 
     private ContextAnalysis(JavaClasses classes, List<Declaration> declarations, ContextModel model,
             String declarationProblem) {
@@ -94,6 +97,11 @@ final class ContextAnalysis {
         return dataAccessTypes.kindOf(type);
     }
 
+    /** @return how the class is mapped to tables, if it is; read from its memoised data-access kind */
+    Optional<EntityMapping> entityMappingOf(JavaClass type) {
+        return dataAccessKindOf(type).flatMap(EntityMapping::byKind);
+    }
+
     /**
      * @return every dependency of a class in one context on a data-access type of another, declared
      *         read or not, ordered by class, line and description
@@ -112,7 +120,8 @@ final class ContextAnalysis {
                         continue;
                     }
                     Optional<ContextDefinition> to = contextOf(target);
-                    if (to.isEmpty() || to.get().name().equals(from.get().name())) {
+                    if (to.isEmpty() || to.get().name().equals(from.get().name())
+                            || isAggregateReference(dependency, target)) {
                         continue;
                     }
                     dataAccessKindOf(target).ifPresent(
@@ -127,12 +136,45 @@ final class ContextAnalysis {
         return dataUses;
     }
 
+    /**
+     * Spring Data JDBC's reference by id, {@code AggregateReference<Product, Long>}, names the other
+     * context's aggregate as a type argument only, to type the id: it is what the relationship rule
+     * asks for, not a use of the aggregate. ArchUnit tells a dependency's origin member only in its
+     * description, which renders the generic type in full.
+     */
+    private static boolean isAggregateReference(Dependency dependency, JavaClass target) {
+        String description = dependency.getDescription();
+        return description.contains(" with type argument depending on <" + target.getName() + ">")
+                && description.contains(AGGREGATE_REFERENCE + "<" + target.getName() + ", ");
+    }
+
     /** @return every annotation in one context naming another context's data-access bean */
     synchronized List<BeanReference> beanReferences() {
         if (beanReferences == null) {
             beanReferences = List.copyOf(new BeanReferences(this).find());
         }
         return beanReferences;
+    }
+
+    /** @return every entity or aggregate of one context mapping a relationship to another context's */
+    synchronized List<EntityRelationship> relationships() {
+        if (relationships == null) {
+            relationships = List.copyOf(new EntityRelationships(this).find());
+        }
+        return relationships;
+    }
+
+    /**
+     * @return whether {@code owner} maps a relationship to {@code target}; the relationship rule
+     *         reports that, with its own fix, so rule 1 leaves {@code owner}'s uses of {@code target} to it
+     */
+    boolean mapsRelationship(JavaClass owner, JavaClass target) {
+        for (EntityRelationship relationship : relationships()) {
+            if (relationship.owner().equals(owner) && relationship.target().equals(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,28 +23,33 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>{@link #noDataAccessAcrossContexts()}: a class of context A uses no data-access type of
  *     context B: Spring {@code @Repository} classes, Spring Data repositories, jOOQ generated
- *     tables, records, DAOs and constants, classes that inject a {@code DataSource},
- *     {@code JdbcClient}, {@code JdbcTemplate}, {@code DSLContext} or {@code EntityManager}.
- *     When A declares {@code reads = "b"}, it may use the types that describe B's tables (jOOQ
- *     tables, records, schemas and their constants) in its own queries, but still not B's
- *     repositories or other data-access code.</li>
+ *     tables, records, DAOs and constants, JPA entities and Spring Data JDBC aggregates, classes
+ *     that inject a {@code DataSource}, {@code JdbcClient}, {@code JdbcTemplate},
+ *     {@code DSLContext} or {@code EntityManager}. When A declares {@code reads = "b"}, it may use
+ *     the types that describe B's tables (jOOQ tables, records, schemas and their constants,
+ *     entities and aggregates) in its own queries, but still not B's repositories or other
+ *     data-access code.</li>
  * <li>{@link #noForeignDataBeans()}: no annotation inside context A names one of context B's
  *     beans ({@link dev.contextdb.ContextBean}: {@code bDataSource}, {@code bTransactionManager},
  *     {@code bTransactionTemplate}, {@code bJdbcTemplate}, {@code bNamedParameterJdbcTemplate},
- *     {@code bJdbcClient}, {@code bDSLContext}, {@code bFlyway}), also not through a
+ *     {@code bJdbcClient}, {@code bDSLContext}, {@code bFlyway}, {@code bEntityManagerFactory},
+ *     {@code bEntityManager}, {@code bJdbcAggregateTemplate}), also not through a
  *     meta-annotation; {@code reads} does not change that.</li>
  * <li>{@link #noDataCyclesBetweenContexts()}: the contexts' data dependencies (declared reads,
  *     uses of data-access types, named beans) form no cycle.</li>
  * <li>{@link #dataAccessInsideContexts()}: every data-access type lies inside a context, so that
- *     rules 1 and 2 can see it; {@link Enforcement configurable}.</li>
+ *     rules 1, 2 and 6 can see it; {@link Enforcement configurable}.</li>
  * <li>{@link #validContextDeclarations()}: context names are valid and unique, packages do not
  *     overlap, and {@code reads} names declared contexts, without cycles.</li>
+ * <li>{@link #noEntityRelationshipsAcrossContexts()}: no entity or aggregate of context A maps a
+ *     relationship to one of context B ({@code @ManyToOne Product product}); A references it by
+ *     id. {@code reads} does not change that.</li>
  * </ol>
  *
  * <p>Calling another context's application service, using its events and DTOs, and Spring Data's
  * value types ({@code Page}, {@code Pageable}, {@code Sort}) stay allowed: the rules forbid data
  * access across contexts, not collaboration. Classes outside every context are not subject to
- * rules 1 and 2.
+ * rules 1, 2 and 6.
  *
  * <p>Every violation names the class and member, {@code (File.java:line)}, both contexts and the
  * fix. Rule descriptions never change with the configuration, so
@@ -79,6 +84,8 @@ public final class ContextDbRules {
             "bounded contexts should not depend on each other's data in a cycle";
     static final String DATA_ACCESS_INSIDE_CONTEXTS =
             "data-access types should reside in a bounded context";
+    static final String NO_ENTITY_RELATIONSHIPS_ACROSS_CONTEXTS =
+            "entities should not map relationships to another context's entities";
     static final String VALID_CONTEXT_DECLARATIONS =
             "bounded contexts should have valid, unique names and read only declared contexts";
     static final String ALL =
@@ -91,7 +98,7 @@ public final class ContextDbRules {
 
     /**
      * Every rule, with data-access types outside every context failing the build.
-     * @return rules 1 to 5 as one rule
+     * @return rules 1 to 6 as one rule
      */
     public static ArchRule all() {
         return all(Enforcement.FAIL);
@@ -106,7 +113,7 @@ public final class ContextDbRules {
      * }</pre>
      *
      * @param dataAccessInsideContexts how to treat data-access types outside every context
-     * @return rules 1 to 5 as one rule, with the same description whatever the enforcement
+     * @return rules 1 to 6 as one rule, with the same description whatever the enforcement
      */
     public static ArchRule all(Enforcement dataAccessInsideContexts) {
         return all(dataAccessInsideContexts, LOG);
@@ -118,6 +125,7 @@ public final class ContextDbRules {
         List<ContextRule> rules = new ArrayList<>(List.of(
                 validContextDeclarationsRule(),
                 noDataAccessAcrossContextsRule().quietOnInvalidDeclarations(),
+                noEntityRelationshipsAcrossContextsRule().quietOnInvalidDeclarations(),
                 noForeignDataBeansRule().quietOnInvalidDeclarations(),
                 noDataCyclesRule().quietOnInvalidDeclarations()));
         if (dataAccessInsideContexts != Enforcement.OFF) {
@@ -161,7 +169,8 @@ public final class ContextDbRules {
 
     /**
      * Rule 3: contexts' data dependencies form no cycle. A depends on B's data when it declares
-     * {@code reads = "b"}, uses a data-access type of B or names one of B's beans.
+     * {@code reads = "b"}, uses a data-access type of B (an entity relationship to B included) or
+     * names one of B's beans.
      *
      * @return the rule
      */
@@ -170,8 +179,33 @@ public final class ContextDbRules {
     }
 
     /**
+     * Rule 6: no JPA entity, embeddable or mapped superclass of context A maps a relationship
+     * ({@code @ManyToOne}, {@code @OneToMany}, {@code @ManyToMany}, {@code @OneToOne},
+     * {@code @ElementCollection}, on a field or getter) to an entity of context B, and no Spring
+     * Data JDBC aggregate of A holds an aggregate of B (a field, a collection, a
+     * {@code @MappedCollection}). The target is the annotation's {@code targetEntity} when set,
+     * else the member's type or its collection's element type. A declared read does not permit it.
+     * Reference the other context's entity by its id instead:
+     *
+     * <pre>{@code
+     * @Entity class PurchaseOrder {
+     *     Long productId;                                   // JPA: not @ManyToOne Product product
+     * }
+     * @Table class Cart {
+     *     AggregateReference<Product, Long> product;         // Spring Data JDBC: not Product product
+     * }
+     * }</pre>
+     *
+     * @return the rule
+     */
+    public static ArchRule noEntityRelationshipsAcrossContexts() {
+        return noEntityRelationshipsAcrossContextsRule();
+    }
+
+    /**
      * Rule 4, failing on every violation: every data-access type lies inside a bounded context.
-     * A repository or jOOQ table outside every context is invisible to rules 1 and 2.
+     * A repository, jOOQ table or entity outside every context is invisible to rules 1, 2 and 6.
+     * JPA embeddables and mapped superclasses, which map no table of their own, may lie outside.
      *
      * @return the rule
      */
@@ -207,6 +241,10 @@ public final class ContextDbRules {
 
     static ContextRule noDataAccessAcrossContextsRule() {
         return new ContextRule(NO_DATA_ACCESS_ACROSS_CONTEXTS, new DataAccessAcrossContexts());
+    }
+
+    static ContextRule noEntityRelationshipsAcrossContextsRule() {
+        return new ContextRule(NO_ENTITY_RELATIONSHIPS_ACROSS_CONTEXTS, new EntityRelationshipsAcrossContexts());
     }
 
     static ContextRule noForeignDataBeansRule() {

@@ -9,13 +9,17 @@ import dev.contextdb.ContextDefinition;
  * connection, where the database grants a declared read {@code SELECT} and nothing more. The read
  * context's repositories, DAOs and other data-access code stay its own even then: they run on its
  * connection, writes included, which is what the read context's application service is for.
+ *
+ * <p>An entity's uses of another context's entity that it maps a relationship to are left to
+ * {@link EntityRelationshipsAcrossContexts}: a read does not permit the relationship, and the fix
+ * is a reference by id, not a read.
  */
 final class DataAccessAcrossContexts implements ContextRule.Check {
 
     @Override
     public void check(ContextAnalysis analysis, ContextRule.Violations violations) {
         for (DataUse use : analysis.dataUses()) {
-            if (!use.permittedByRead()) {
+            if (!use.permittedByRead() && !analysis.mapsRelationship(use.dependency().getOriginClass(), use.target())) {
                 violations.add(use.dependency(), message(analysis, use));
             }
         }
@@ -27,6 +31,14 @@ final class DataAccessAcrossContexts implements ContextRule.Check {
         String uses = use.dependency().getDescription() + ": context '" + from + "' uses "
                 + use.target().getSimpleName() + " of context '" + to + "' (" + use.kind().description() + ")";
         String fix = ". Fix: use " + Messages.possessive(to) + " application service or subscribe to its events";
+        if (analysis.entityMappingOf(use.target()).filter(mapping -> !mapping.ownsTable()).isPresent()) {
+            String type = use.target().getSimpleName();
+            return uses + ", a mapping that '" + to + "' owns and may change" + (use.declaredRead()
+                    ? " (reading '" + to + "' permits its tables in " + Messages.possessive(from)
+                            + " own queries, not its mappings)"
+                    : "") + ". Fix: give " + from + " its own " + type + ", or move " + type
+                    + " out of every context to share it.";
+        }
         if (use.kind().describesTables()) {
             return uses + ", but does not read '" + to + "'" + fix + orDeclareRead(analysis, use.from(), to, "") + ".";
         }

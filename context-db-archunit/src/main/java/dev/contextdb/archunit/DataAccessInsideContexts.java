@@ -8,11 +8,14 @@ import java.util.Optional;
 
 /**
  * Rule 4: every data-access type lies inside a bounded context. One outside every context is
- * invisible to rules 1 and 2, and at run time it only has the routing DataSource.
+ * invisible to rules 1, 2 and 6, and at run time it only has the routing DataSource.
  *
  * <p>Templates are exempt: abstract classes (a shared {@code AbstractJdbcRepository}) and Spring
  * Data's {@code @NoRepositoryBean} interfaces access no data until a subclass or subinterface,
- * which this rule does check, puts them to use.
+ * which this rule does check, puts them to use. So are JPA embeddables and mapped superclasses:
+ * they map no table of their own, only columns of the entities that use them, so a shared
+ * {@code @Embeddable Money} outside every context is where several contexts' entities can share
+ * it.
  */
 final class DataAccessInsideContexts implements ContextRule.Check {
 
@@ -23,7 +26,8 @@ final class DataAccessInsideContexts implements ContextRule.Check {
         List<JavaClass> classes = new ArrayList<>(analysis.classes());
         classes.sort(ContextAnalysis.BY_NAME);
         for (JavaClass type : classes) {
-            if (analysis.contextOf(type).isPresent() || isTemplate(type)) {
+            if (analysis.contextOf(type).isPresent() || isTemplate(type)
+                    || analysis.entityMappingOf(type).filter(mapping -> !mapping.ownsTable()).isPresent()) {
                 continue;
             }
             Optional<DataAccessKind> kind = analysis.dataAccessKindOf(type);

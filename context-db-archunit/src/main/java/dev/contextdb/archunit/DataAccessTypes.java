@@ -33,12 +33,15 @@ import java.util.stream.Collectors;
  *     {@code EntityManagerFactory} or {@code JdbcAggregateTemplate} (or their interfaces): through a
  *     field, a constructor parameter or an {@code @Autowired}/{@code @Inject}/{@code @Resource}
  *     method, also wrapped as in {@code ObjectProvider<DataSource>};</li>
- * <li>or extends a class that is one of these.</li>
+ * <li>is a JPA entity, embeddable or mapped superclass, or a Spring Data JDBC aggregate annotated
+ *     with {@code @Table} ({@link EntityMapping}), by its own annotations: JPA's are not inherited;</li>
+ * <li>or extends a class that is one of these (but for the mappings).</li>
  * </ul>
- * Entities, DTOs, events and services that only call repositories are not.
+ * DTOs, events and services that only call repositories are not.
  *
- * <p>jOOQ's tables, records, user-defined types, schemas, catalogs and constant holders only
- * describe tables ({@link DataAccessKind#describesTables()}); everything else is data-access code.
+ * <p>jOOQ's tables, records, user-defined types, schemas, catalogs and constant holders, and
+ * entities and aggregates, only describe tables ({@link DataAccessKind#describesTables()});
+ * everything else is data-access code.
  */
 final class DataAccessTypes {
 
@@ -129,7 +132,8 @@ final class DataAccessTypes {
         if (type.isAnnotation() || type.isPrimitive() || type.isArray() || type.getSimpleName().equals("package-info")) {
             return null;
         }
-        DataAccessKind kind = directKind(type);
+        // JPA's mapping annotations are not inherited: a plain subclass of an entity is no entity.
+        DataAccessKind kind = EntityMapping.of(type).map(EntityMapping::kind).orElseGet(() -> directKind(type));
         for (JavaClass superclass : type.getAllRawSuperclasses()) {
             if (kind != null) {
                 break;

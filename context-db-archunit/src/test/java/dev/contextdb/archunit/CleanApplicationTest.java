@@ -21,7 +21,8 @@ class CleanApplicationTest {
     static Stream<ArchRule> everyRule() {
         return Stream.of(ContextDbRules.all(), ContextDbRules.noDataAccessAcrossContexts(),
                 ContextDbRules.noForeignDataBeans(), ContextDbRules.noDataCyclesBetweenContexts(),
-                ContextDbRules.dataAccessInsideContexts(), ContextDbRules.validContextDeclarations());
+                ContextDbRules.dataAccessInsideContexts(), ContextDbRules.validContextDeclarations(),
+                ContextDbRules.noEntityRelationshipsAcrossContexts());
     }
 
     @ParameterizedTest

@@ -150,6 +150,43 @@ class DataAccessAcrossContextsTest {
     }
 
     @Test
+    void anotherContextsEntityInAContextThatDoesNotRead() {
+        String orders = pkg("entities.entityuse.orders");
+        String catalog = pkg("entities.entityuse.catalog");
+        String method = "Method <" + orders + ".OrderLabels.label(" + catalog + ".Product)>";
+        String rest = ": context 'orders' uses Product of context 'catalog' (a JPA entity), but does not read"
+                + " 'catalog'. Fix: use catalog's application service or subscribe to its events; or declare"
+                + " reads = \"catalog\" in the @BoundedContext on package-info of " + orders + ".";
+
+        assertThat(violations(rule, "entities.entityuse")).containsExactly(
+                method + " calls method <" + catalog + ".Product.name()> in (OrderLabels.java:8)" + rest,
+                method + " has parameter of type <" + catalog + ".Product> in (OrderLabels.java:0)" + rest);
+        assertOnlyRule1Fails("entities.entityuse");
+    }
+
+    /** An entity describes tables, like a jOOQ table: a declared read permits it (not a relationship to it). */
+    @Test
+    void aDeclaredReadPermitsAnotherContextsEntity() {
+        assertThat(ContextAnalysis.of(Fixtures.imported("entities.entityusereads")).dataUses())
+                .hasSize(2).allMatch(DataUse::permittedByRead);
+        assertThat(violations(ContextDbRules.all(), "entities.entityusereads")).isEmpty();
+    }
+
+    @Test
+    void anotherContextsEmbeddableIsItsToChangeNotToShare() {
+        String orders = pkg("entities.embeddable.orders");
+        String catalog = pkg("entities.embeddable.catalog");
+
+        assertThat(violations(rule, "entities.embeddable")).containsExactly(
+                "Field <" + orders + ".Parcel.boxes> has generic type <java.util.List<" + catalog + ".Dimensions>>"
+                        + " with type argument depending on <" + catalog + ".Dimensions> in (Parcel.java:0): context"
+                        + " 'orders' uses Dimensions of context 'catalog' (a JPA embeddable), a mapping that 'catalog'"
+                        + " owns and may change. Fix: give orders its own Dimensions, or move Dimensions out of every"
+                        + " context to share it.");
+        assertOnlyRule1Fails("entities.embeddable");
+    }
+
+    @Test
     void aReadIsNotSuggestedWhereItWouldCloseACycle() {
         String catalog = pkg("cycle.catalog");
         String orders = pkg("cycle.orders");

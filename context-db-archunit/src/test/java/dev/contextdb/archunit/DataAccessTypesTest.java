@@ -4,8 +4,11 @@ import static dev.contextdb.archunit.Fixtures.imported;
 import static dev.contextdb.archunit.Fixtures.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import jakarta.persistence.Entity;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.Record;
@@ -36,6 +39,11 @@ class DataAccessTypesTest {
             shop.catalog.jooq.ProductTable             | a jOOQ table                                | true
             shop.catalog.jooq.ProductRecord            | a jOOQ record                               | true
             outside.jooq.Tables                        | a holder of jOOQ tables, keys or sequences  | true
+            entities.manytoone.catalog.Product         | a JPA entity                                | true
+            entities.manytomany.orders.Wishlist        | a JPA entity                                | true
+            entities.jdbcaggregate.catalog.Product     | a Spring Data JDBC aggregate                | true
+            entities.embeddable.catalog.Dimensions     | a JPA embeddable                            | false
+            entities.onetoone.catalog.CatalogEntity    | a JPA mapped superclass                     | false
             """)
     void fixtureTypes(String type, String description, boolean describesTables) {
         String fixture = type.startsWith("shop.") ? "shop" : type.substring(0, type.indexOf('.', type.indexOf('.') + 1));
@@ -84,6 +92,48 @@ class DataAccessTypesTest {
     static class Keys {
         public static final UniqueKey<Record> AUDIT_PKEY =
                 Internal.createUniqueKey(DSL.table("audit"), DSL.name("audit_pkey"), new org.jooq.TableField[0], true);
+    }
+
+    @Entity
+    static class Invoice {
+    }
+
+    /** JPA's mapping annotations are not inherited. */
+    static class InvoiceView extends Invoice {
+    }
+
+    @Test
+    void aPlainSubclassOfAnEntityIsNoEntity() {
+        var classes = new ClassFileImporter().importClasses(Invoice.class, InvoiceView.class);
+
+        assertThat(description(classes.get(Invoice.class))).contains("a JPA entity");
+        assertThat(description(classes.get(InvoiceView.class))).isEmpty();
+    }
+
+    /** A consumer's test without JPA or Spring Data on its class path: the annotations are stubs. */
+    @Test
+    void mappingsAndRelationshipsAreRecognisedByNameOnStubs() {
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        try {
+            JavaClasses classes = new ClassFileImporter().importPackages(pkg("entities.jdbcaggregate"));
+            JavaClasses jpa = new ClassFileImporter().importPackages(pkg("entities.targetentity"));
+            JavaClass annotation = classes.get(pkg("entities.jdbcaggregate.orders.Cart")).getAnnotations().iterator()
+                    .next().getRawType();
+
+            assertThat(annotation.getName()).isEqualTo("org.springframework.data.relational.core.mapping.Table");
+            assertThat(classes.contain(annotation.getName())).isFalse();
+            assertThat(description(classes.get(pkg("entities.jdbcaggregate.catalog.Product"))))
+                    .contains("a Spring Data JDBC aggregate");
+            assertThat(Fixtures.violations(ContextDbRules.noEntityRelationshipsAcrossContexts(), classes))
+                    .isEqualTo(Fixtures.violations(ContextDbRules.noEntityRelationshipsAcrossContexts(),
+                            "entities.jdbcaggregate")).hasSize(2);
+            assertThat(jpa.contain("jakarta.persistence.ManyToOne")).isFalse();
+            assertThat(Fixtures.violations(ContextDbRules.noEntityRelationshipsAcrossContexts(), jpa))
+                    .isEqualTo(Fixtures.violations(ContextDbRules.noEntityRelationshipsAcrossContexts(),
+                            "entities.targetentity")).hasSize(1);
+        } finally {
+            ArchConfiguration.get().reset();
+        }
     }
 
     @Test

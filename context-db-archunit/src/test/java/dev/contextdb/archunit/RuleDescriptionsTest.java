@@ -23,6 +23,8 @@ class RuleDescriptionsTest {
                 .isEqualTo("bounded contexts should not depend on each other's data in a cycle");
         assertThat(ContextDbRules.dataAccessInsideContexts().getDescription())
                 .isEqualTo("data-access types should reside in a bounded context");
+        assertThat(ContextDbRules.noEntityRelationshipsAcrossContexts().getDescription())
+                .isEqualTo("entities should not map relationships to another context's entities");
         assertThat(ContextDbRules.validContextDeclarations().getDescription())
                 .isEqualTo("bounded contexts should have valid, unique names and read only declared contexts");
     }
