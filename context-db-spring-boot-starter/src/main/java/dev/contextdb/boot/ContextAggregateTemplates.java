@@ -27,9 +27,11 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
 import org.springframework.data.mapping.PersistentPropertyPath;
 import org.springframework.data.mapping.callback.EntityCallbacks;
+import org.springframework.data.mapping.context.MappingContextEvent;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.dialect.MySqlDialect;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.data.util.TypeScanner;
@@ -61,6 +63,11 @@ final class ContextAggregateTemplates {
         JdbcMappingContext mappingContext = JdbcConfiguration.createMappingContext(
                 RelationalManagedTypes.fromIterable(aggregates(context, model, resourceLoader)), conversions,
                 beanFactory.getBeanProvider(NamingStrategy.class).getIfUnique());
+        mappingContext.setApplicationEventPublisher(event -> {
+            if (event instanceof MappingContextEvent<?, ?> added) {
+                checkOwner(context, model, mappingContext, added.getPersistentEntity().getType());
+            }
+        });
         mappingContext.afterPropertiesSet();
 
         // The converter needs a RelationResolver to read children, and the data access strategy
@@ -118,6 +125,34 @@ final class ContextAggregateTemplates {
                 .scanPackages(definition.basePackage()).collectAsSet().stream()
                 .filter(type -> model.contextOf(type).map(ContextDefinition::name).filter(context::equals).isPresent())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A class of another context never becomes part of this context's aggregates: Spring Data
+     * JDBC would store it in this context's tables, a second copy of the other context's data
+     * that neither context's migrations nor transactions keep consistent. Checked as each type
+     * joins the mapping context: at start-up for the {@code @Table} types and the repositories'
+     * aggregates, otherwise on first use.
+     */
+    static void checkOwner(String context, ContextModel model, JdbcMappingContext mappingContext, Class<?> type) {
+        String owner = model.contextOf(type).map(ContextDefinition::name).orElse(null);
+        if (owner == null || owner.equals(context)) {
+            return;
+        }
+        String holder = null;
+        for (RelationalPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
+            for (RelationalPersistentProperty property : entity) {
+                if (property.isEntity() && property.getActualType() == type) {
+                    holder = entity.getType().getName() + "." + property.getName();
+                }
+            }
+        }
+        throw new ContextDbConfigurationException(context, holder != null ? holder : type.getName(),
+                "Spring Data JDBC of context '" + context + "' was asked to map " + type.getName() + " of context '"
+                        + owner + "'" + (holder != null ? " (as " + holder + ")" : "") + ": it would be stored in "
+                        + context + "'s tables, apart from " + owner + "'s own.",
+                "refer to the other context's aggregate by its id (a Long, or AggregateReference<"
+                        + type.getSimpleName() + ", ID>), or move the class into context '" + context + "'.");
     }
 
     /** Reads an aggregate's children through the context's own data access strategy. */

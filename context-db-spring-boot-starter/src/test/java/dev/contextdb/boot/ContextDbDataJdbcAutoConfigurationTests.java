@@ -3,6 +3,7 @@ package dev.contextdb.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contextdb.ContextBean;
+import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.boot.datajdbc.catalog.CatalogService;
 import dev.contextdb.boot.datajdbc.catalog.Product;
@@ -11,7 +12,11 @@ import dev.contextdb.boot.datajdbc.orders.OrderLine;
 import dev.contextdb.boot.datajdbc.orders.OrderService;
 import dev.contextdb.boot.datajdbc.orders.PurchaseOrder;
 import dev.contextdb.boot.datajdbc.orders.PurchaseOrders;
+import dev.contextdb.boot.datajdbccrossing.CrossingContexts;
+import dev.contextdb.boot.datajdbccrossing.billing.Invoice;
+import dev.contextdb.boot.datajdbccrossing.shipping.Shipment;
 import dev.contextdb.test.Scenario;
+import dev.contextdb.test.TestDatabase;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.dialect.JdbcH2Dialect;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
@@ -112,6 +118,26 @@ class ContextDbDataJdbcAutoConfigurationTests {
                     .withPropertyValues(DataJdbcShop.properties(scenario))
                     .run(context -> assertThat(context).hasNotFailed()
                             .doesNotHaveBean("ordersJdbcAggregateTemplate").hasBean("ordersJdbcClient"));
+        }
+    }
+
+    @Test
+    void anAggregateThatHoldsAnotherContextsClassFailsTheStartNamingBoth() {
+        try (TestDatabase h2 = TestDatabase.h2()) {
+            new ApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                    .withConfiguration(DataJdbcShop.AUTO_CONFIGURATIONS).withUserConfiguration(CrossingContexts.class)
+                    .withPropertyValues("context-db.datasource.url=" + h2.url(), "context-db.datasource.username=sa",
+                            "context-db.pool.maximum-pool-size=2", "context-db.flyway.enabled=false")
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure()).rootCause()
+                                .isInstanceOf(ContextDbConfigurationException.class)
+                                .hasMessage("Spring Data JDBC of context 'shipping' was asked to map " + Invoice.class.getName()
+                                        + " of context 'billing' (as " + Shipment.class.getName() + ".invoice): it would be"
+                                        + " stored in shipping's tables, apart from billing's own. Fix: refer to the other"
+                                        + " context's aggregate by its id (a Long, or AggregateReference<Invoice, ID>), or"
+                                        + " move the class into context 'shipping'.");
+                    });
         }
     }
 
