@@ -30,7 +30,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.dialect.JdbcH2Dialect;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.data.jdbc.repository.config.JdbcRepositoryConfigExtension;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 
@@ -109,6 +111,25 @@ class ContextDbDataJdbcAutoConfigurationTests {
                                 .hasBean("ordersJdbcAggregateTemplate");
                     });
         }
+    }
+
+    @Test
+    void theApplicationsOwnEnableJdbcRepositoriesReplacesContextDbsRepositories() {
+        try (Scenario scenario = Shop.scenario(Kind.H2, IsolationStrategy.SCHEMA)) {
+            DataJdbcShop.contextsOnly().withUserConfiguration(OwnOrdersRepositories.class)
+                    .withPropertyValues(DataJdbcShop.properties(scenario))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(PurchaseOrders.class)
+                                .doesNotHaveBean(Products.class).hasBean("catalogJdbcAggregateTemplate");
+                        assertThat(context.getBeanNamesForType(JdbcRepositoryConfigExtension.class)).hasSize(1);
+                    });
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableJdbcRepositories(basePackageClasses = PurchaseOrders.class,
+            jdbcAggregateOperationsRef = "ordersJdbcAggregateTemplate", transactionManagerRef = "ordersTransactionManager")
+    static class OwnOrdersRepositories {
     }
 
     @Test
