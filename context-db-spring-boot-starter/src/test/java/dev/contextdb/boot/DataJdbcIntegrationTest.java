@@ -9,6 +9,8 @@ import dev.contextdb.boot.datajdbc.catalog.Product;
 import dev.contextdb.boot.datajdbc.catalog.ProductTag;
 import dev.contextdb.boot.datajdbc.catalog.Products;
 import dev.contextdb.boot.datajdbc.orders.OrderLine;
+import dev.contextdb.boot.datajdbc.orders.OrderNote;
+import dev.contextdb.boot.datajdbc.orders.OrderNotes;
 import dev.contextdb.boot.datajdbc.orders.OrderService;
 import dev.contextdb.boot.datajdbc.orders.PurchaseOrder;
 import dev.contextdb.boot.datajdbc.orders.PurchaseOrders;
@@ -63,6 +65,11 @@ class DataJdbcIntegrationTest {
                         .hasMessageStartingWith("order ").hasMessageEndingWith(" failed");
                 assertThat(orders.count()).isEqualTo(1);
 
+                // An id drawn from a sequence of the context's own database.
+                OrderNotes notes = context.getBean(OrderNotes.class);
+                assertThat(List.of(notes.save(new OrderNote(null, "first")).id(), notes.save(new OrderNote(null, "second")).id()))
+                        .containsExactly(100L, 101L);
+
                 // A custom fragment, with the context's own JdbcClient.
                 orders.recordEvent("audited");
                 assertThat(orders.countEvents()).isEqualTo(2);
@@ -87,11 +94,11 @@ class DataJdbcIntegrationTest {
         switch (scenario.strategy()) {
             case SCHEMA, DATABASE -> {
                 assertThat(scenario.tablesOf("orders"))
-                        .containsExactly("flyway_schema_history", "order_event", "order_line", "purchase_order");
+                        .containsExactly("flyway_schema_history", "order_event", "order_line", "order_note", "purchase_order");
                 assertThat(scenario.tablesOf("catalog")).containsExactly("flyway_schema_history", "product", "product_tag");
             }
             case SHARED -> assertThat(scenario.tablesOf("orders")).contains("purchase_order", "order_line",
-                    "order_event", "product", "product_tag");
+                    "order_event", "order_note", "product", "product_tag");
         }
         assertThat(scenario.query("orders", "select customer from " + scenario.qualified("orders", "purchase_order")))
                 .containsExactly("alice");
@@ -99,6 +106,8 @@ class DataJdbcIntegrationTest {
                 + " where purchase_order = " + id + " order by product")).containsExactly("ink", "pen");
         assertThat(scenario.query("orders", "select description from " + scenario.qualified("orders", "order_event")
                 + " order by id")).containsExactly("placed " + id, "audited");
+        assertThat(scenario.query("orders", "select text from " + scenario.qualified("orders", "order_note")
+                + " where id = 101")).containsExactly("second");
         assertThat(scenario.query("catalog", "select count(*) from " + scenario.qualified("catalog", "product_tag")))
                 .containsExactly("10");
     }
