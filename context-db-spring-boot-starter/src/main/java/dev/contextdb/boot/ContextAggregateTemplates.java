@@ -9,6 +9,7 @@ import dev.contextdb.DatabaseVendor;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -159,7 +160,7 @@ final class ContextAggregateTemplates {
     private static final class ContextRelationResolver implements RelationResolver {
 
         private final String context;
-        private volatile RelationResolver strategy;
+        private volatile @Nullable RelationResolver strategy;
 
         ContextRelationResolver(String context) {
             this.context = context;

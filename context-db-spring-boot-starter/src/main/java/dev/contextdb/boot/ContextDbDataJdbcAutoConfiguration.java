@@ -27,8 +27,8 @@ import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration
  * {@code @EnableJdbcRepositories} and no {@code AbstractJdbcConfiguration} in the application.
  *
  * <pre>{@code
- * @Table("purchase_order")
- * record PurchaseOrder(@Id Long id, String customer, @MappedCollection(idColumn = "order_id") Set<OrderLine> lines) {}
+ * @Table                                                       // purchase_order; lines in table order_line
+ * record PurchaseOrder(@Id Long id, String customer, Set<OrderLine> lines) {}
  *
  * interface PurchaseOrders extends ListCrudRepository<PurchaseOrder, Long> {}   // bound to orders
  *
