@@ -1,0 +1,4 @@
+@BoundedContext("catalog")
+package dev.contextdb.boot.datajdbc.catalog;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,4 @@
+@BoundedContext("orders")
+package dev.contextdb.boot.datajdbc.orders;
+
+import dev.contextdb.BoundedContext;

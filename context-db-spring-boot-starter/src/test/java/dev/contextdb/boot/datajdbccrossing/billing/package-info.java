@@ -1,0 +1,4 @@
+@BoundedContext("billing")
+package dev.contextdb.boot.datajdbccrossing.billing;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,4 @@
+@BoundedContext("shipping")
+package dev.contextdb.boot.datajdbccrossing.shipping;
+
+import dev.contextdb.BoundedContext;
