@@ -3,6 +3,7 @@ package dev.contextdb.boot;
 import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDb;
 import dev.contextdb.DatabaseVendor;
+import dev.contextdb.Placement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ContextPersistenceUnit {
     /** Flyway owns the schema: Hibernate creates nothing unless told to. */
     static final String DEFAULT_DDL_AUTO = "none";
 
-    private static final String DIALECT = "hibernate.dialect";
+    private static final String DEFAULT_SCHEMA = "hibernate.default_schema";
     private static final String JTA_PLATFORM = "hibernate.transaction.jta.platform";
     private static final String NO_JTA_PLATFORM = "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform";
 
@@ -53,7 +54,7 @@ final class ContextPersistenceUnit {
         adapter.setShowSql(jpa.isShowSql());
         adapter.setGenerateDdl(jpa.isGenerateDdl());
         factory.setJpaVendorAdapter(adapter);
-        factory.setJpaPropertyMap(properties(context, contextDb.placement(context).vendor(), jpa, beanFactory));
+        factory.setJpaPropertyMap(properties(context, contextDb.placement(context), jpa, beanFactory));
         return factory;
     }
 
@@ -62,7 +63,7 @@ final class ContextPersistenceUnit {
      * strategies, customizers), {@code ddl-auto} {@value #DEFAULT_DDL_AUTO} unless set, the
      * context's dialect, then the context's own properties over all of them.
      */
-    static Map<String, Object> properties(String context, DatabaseVendor vendor, JpaProperties jpa,
+    static Map<String, Object> properties(String context, Placement placement, JpaProperties jpa,
             ListableBeanFactory beanFactory) {
         List<HibernatePropertiesCustomizer> customizers = new ArrayList<>();
         customizers.add(properties -> properties.put(ManagedBeanSettings.BEAN_CONTAINER,
@@ -79,9 +80,15 @@ final class ContextPersistenceUnit {
         Map<String, Object> properties = new LinkedHashMap<>(jpa.getProperties());
         properties.putAll(beanFactory.getBean(HibernateProperties.class).determineHibernateProperties(jpa.getProperties(),
                 new HibernateSettings().ddlAuto(() -> DEFAULT_DDL_AUTO).hibernatePropertiesCustomizers(customizers)));
-        // Each context's own database decides, not one setting for all: DATABASE contexts may differ in vendor.
-        properties.put(DIALECT, dialect(vendor));
+        // No dialect set here: Hibernate detects each unit's from the context's own DataSource (and warns
+        // when one is set that it can detect), so DATABASE contexts on different vendors each get theirs.
         properties.putIfAbsent(JTA_PLATFORM, NO_JTA_PLATFORM);
+        if (placement.vendor() == DatabaseVendor.H2 && placement.schema() != null) {
+            // H2 keeps the context's schema in lower case (created quoted); Hibernate would look up its
+            // tables and sequences under the upper-cased name of the connection's schema and, with
+            // ddl-auto=validate, miss them. Named quoted, it finds them (and qualifies its SQL with it).
+            properties.putIfAbsent(DEFAULT_SCHEMA, "\"" + placement.schema() + "\"");
+        }
         ContextDbProperties.Context own = beanFactory.getBean(ContextDbProperties.class).getContexts().get(context);
         if (own != null) {
             properties.putAll(own.getJpa().getProperties());
@@ -89,11 +96,4 @@ final class ContextPersistenceUnit {
         return properties;
     }
 
-    static String dialect(DatabaseVendor vendor) {
-        return switch (vendor) {
-            case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-            case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
-            case H2 -> "org.hibernate.dialect.H2Dialect";
-        };
-    }
 }
