@@ -108,6 +108,26 @@ public final class ContextDb implements AutoCloseable {
     }
 
     /**
+     * The context that the routing beans serve on the calling thread now: the current context
+     * (see {@link ContextScope}), else {@link Builder#defaultContext(String) the default context}.
+     * For integrations that route by context as {@link #routingDataSource()} does, so that they
+     * choose the same context and fail with the same message; the Spring Boot starter's routing
+     * {@code EntityManager} uses it.
+     *
+     * <pre>{@code
+     * ContextScope.call("orders", () -> db.routedContext("routing EntityManager"));   // "orders"
+     * db.routedContext("routing EntityManager");   // IllegalStateException: No bounded context is current ...
+     * }</pre>
+     *
+     * @param router what routes, named in the error, for example {@code "routing EntityManager"}
+     * @return the context's name
+     * @throws IllegalStateException when no context is current and no default context is set
+     */
+    public String routedContext(String router) {
+        return started.routedContext(router);
+    }
+
+    /**
      * The transaction manager for code outside every context, as {@link #routingDataSource()} is
      * its DataSource: a transaction runs in the transaction manager of the context current when
      * it begins, else of {@link Builder#defaultContext(String) the default context}, and it fails

@@ -60,6 +60,19 @@ final class ContextRoutingDataSource extends AbstractRoutingDataSource implement
         return target(ThreadState.get());
     }
 
+    /**
+     * @param router what routes by this choice, named in the error, for example {@code "routing EntityManager"}
+     * @return the context this router serves on the calling thread now: the current one, else the default
+     * @throws IllegalStateException when there is none, with the message of the routing DataSource
+     */
+    public String context(String router) {
+        String key = key(ThreadState.get());
+        if (key == null || !lookup.containsKey(key)) {
+            throw ContextChoice.unavailable(key, router, names);
+        }
+        return key;
+    }
+
     private String key(ThreadState state) {
         return ContextChoice.of(state == null ? null : state.current, defaultContext);
     }

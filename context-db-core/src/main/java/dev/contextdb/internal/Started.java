@@ -27,6 +27,14 @@ public record Started(Map<String, Placement> placements, Map<String, DataSource>
         Map<String, MigrationResult> migrations, Function<String, Object> flyways, DataSource routing,
         PlatformTransactionManager routingTransactionManager, Runnable dropEmbedded) {
 
+    /**
+     * @param router what routes, named in the error
+     * @return the context the routing DataSource serves on the calling thread now
+     */
+    public String routedContext(String router) {
+        return ((ContextRoutingDataSource) routing).context(router);
+    }
+
     /** Closes every pool, then drops the embedded database if there is one. */
     public void close() {
         Startup.closeAll(pools.values());

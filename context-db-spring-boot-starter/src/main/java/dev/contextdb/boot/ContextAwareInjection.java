@@ -4,6 +4,7 @@ import dev.contextdb.ContextBean;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import java.lang.reflect.Member;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanDefinitionHolder;
@@ -62,11 +63,25 @@ final class ContextAwareInjection implements BeanFactoryPostProcessor, Ordered {
         @Override
         public boolean isAutowireCandidate(BeanDefinitionHolder candidate, DependencyDescriptor descriptor) {
             String context = contextOfInjectionPoint(descriptor);
-            if (context == null || ContextBean.forType(descriptor.getDependencyType().getName()).isEmpty()
-                    || delegate.hasQualifier(descriptor)) {
+            Optional<ContextBean> kind = ContextBean.forType(descriptor.getDependencyType().getName());
+            if (context == null || kind.isEmpty() || delegate.hasQualifier(descriptor)) {
                 return delegate.isAutowireCandidate(candidate, descriptor);
             }
-            return context.equals(contextOfCandidate(candidate));
+            return context.equals(contextOfCandidate(candidate)) && !isOtherKind(candidate.getBeanName(), context, kind.get());
+        }
+
+        /**
+         * Whether the candidate is the context's bean of another kind that also provides the type:
+         * {@code ordersEntityManagerFactory} offers its shared {@code EntityManager} too, but an
+         * {@code EntityManager} injection point gets {@code ordersEntityManager}.
+         */
+        private static boolean isOtherKind(String beanName, String context, ContextBean kind) {
+            for (ContextBean other : ContextBean.values()) {
+                if (other != kind && beanName.equals(other.beanName(context))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private @Nullable String contextOfInjectionPoint(DependencyDescriptor descriptor) {

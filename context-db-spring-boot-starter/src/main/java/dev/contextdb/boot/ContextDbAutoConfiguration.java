@@ -76,9 +76,11 @@ public final class ContextDbAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     ContextDb contextDb(ContextModel contextModel, ContextDbProperties properties, Environment environment,
-            ResourceLoader resourceLoader, ObjectProvider<TransactionManagerCustomizers> transactionManagerCustomizers) {
+            ResourceLoader resourceLoader, ObjectProvider<TransactionManagerCustomizers> transactionManagerCustomizers,
+            ObjectProvider<ContextDbIntegration> integrations) {
         ContextDb contextDb = ContextDbFactory.build(contextModel, properties, environment,
-                resourceLoader.getClassLoader(), transactionManagerCustomizers.getIfAvailable());
+                resourceLoader.getClassLoader(), transactionManagerCustomizers.getIfAvailable(),
+                integrations.orderedStream().toList());
         StartupReport.log(contextDb);
         return contextDb;
     }

@@ -6,6 +6,7 @@ import dev.contextdb.ContextModel;
 import dev.contextdb.ContextSettings;
 import java.lang.reflect.Method;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
@@ -30,6 +31,16 @@ final class ContextDbFactory {
      */
     static ContextDb build(ContextModel model, ContextDbProperties properties, Environment environment,
             ClassLoader classLoader, TransactionManagerCustomizers transactionManagerCustomizers) {
+        return build(model, properties, environment, classLoader, transactionManagerCustomizers, List.of());
+    }
+
+    /**
+     * @param integrations what the starter's integrations add to the builder (JPA: the transaction
+     *     manager of each context with entities), applied after the properties
+     */
+    static ContextDb build(ContextModel model, ContextDbProperties properties, Environment environment,
+            ClassLoader classLoader, TransactionManagerCustomizers transactionManagerCustomizers,
+            List<ContextDbIntegration> integrations) {
         ContextDb.Builder builder = ContextDb.builder(model)
                 .strategy(properties.getStrategy())
                 .pooling(properties.getPooling())
@@ -51,6 +62,7 @@ final class ContextDbFactory {
         sharedDatabase(builder, properties.getDatasource(), environment);
         properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));
         properties.getContexts().forEach((name, context) -> builder.context(name, settings -> apply(context, settings)));
+        integrations.forEach(integration -> integration.customize(builder));
         return builder.build();
     }
 

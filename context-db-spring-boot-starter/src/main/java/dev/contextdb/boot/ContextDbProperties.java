@@ -358,6 +358,9 @@ public class ContextDbProperties {
         /** Flyway settings of this context. */
         private final ContextFlyway flyway = new ContextFlyway();
 
+        /** JPA settings of this context's persistence unit, when it has entities. */
+        private final ContextJpa jpa = new ContextJpa();
+
         /** @return {@code context-db.contexts.<name>.strategy} */
         public IsolationStrategy getStrategy() {
             return strategy;
@@ -396,6 +399,31 @@ public class ContextDbProperties {
         /** @return {@code context-db.contexts.<name>.flyway} */
         public ContextFlyway getFlyway() {
             return flyway;
+        }
+
+        /** @return {@code context-db.contexts.<name>.jpa} */
+        public ContextJpa getJpa() {
+            return jpa;
+        }
+    }
+
+    /** JPA settings of one context's persistence unit. */
+    public static class ContextJpa {
+
+        /**
+         * JPA and Hibernate properties of this context's persistence unit, over spring.jpa.properties.*
+         * (for example hibernate.jdbc.batch_size or hibernate.hbm2ddl.auto=validate).
+         */
+        private Map<String, String> properties = new LinkedHashMap<>();
+
+        /** @return {@code context-db.contexts.<name>.jpa.properties} */
+        public Map<String, String> getProperties() {
+            return properties;
+        }
+
+        /** @param properties {@code context-db.contexts.<name>.jpa.properties} */
+        public void setProperties(Map<String, String> properties) {
+            this.properties = properties;
         }
     }
 

@@ -1,0 +1,4 @@
+@BoundedContext("shipping")
+package dev.contextdb.boot.jpa.shipping;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,4 @@
+@BoundedContext("stock")
+package dev.contextdb.boot.jpa.stock;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,4 @@
+@BoundedContext("buying")
+package dev.contextdb.boot.jpacross.buying;
+
+import dev.contextdb.BoundedContext;

@@ -1,0 +1,4 @@
+@BoundedContext("crm")
+package dev.contextdb.boot.jpacross.crm;
+
+import dev.contextdb.BoundedContext;

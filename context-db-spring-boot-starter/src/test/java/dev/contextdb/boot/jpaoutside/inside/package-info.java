@@ -1,0 +1,4 @@
+@BoundedContext("inside")
+package dev.contextdb.boot.jpaoutside.inside;
+
+import dev.contextdb.BoundedContext;
