@@ -1,6 +1,7 @@
 package dev.contextdb.boot;
 
 import dev.contextdb.ContextBean;
+import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import java.util.ArrayList;
@@ -67,6 +68,40 @@ final class ContextJdbcRepositories implements ImportBeanDefinitionRegistrar {
         }
         if (!sources.isEmpty()) {
             RepositoryConfigurationUtils.exposeRegistration(extension, registry, sources.get(0));
+        }
+        rejectOutsideContexts(model, extension, registry, generator);
+    }
+
+    /**
+     * A Spring Data JDBC repository outside every context has no template to run on: it would not
+     * be registered and fail later as a missing bean. Said at start-up instead.
+     */
+    private void rejectOutsideContexts(ContextModel model, JdbcRepositoryConfigExtension extension,
+            BeanDefinitionRegistry registry, @Nullable BeanNameGenerator generator) {
+        List<String> basePackages = ContextModels.basePackages(environment, beanFactory);
+        if (basePackages.isEmpty()) {
+            return;
+        }
+        AnnotationRepositoryConfigurationSource everything = new AnnotationRepositoryConfigurationSource(
+                AnnotationMetadata.introspect(Defaults.class), EnableJdbcRepositories.class, resourceLoader, environment,
+                registry, generator) {
+            @Override
+            public Streamable<String> getBasePackages() {
+                return Streamable.of(basePackages);
+            }
+
+            @Override
+            public Streamable<TypeFilter> getExcludeFilters() {
+                return super.getExcludeFilters().and((reader, factory) ->
+                        model.contextOf(reader.getClassMetadata().getClassName()).isPresent());
+            }
+        };
+        for (var repository : extension.getRepositoryConfigurations(everything, resourceLoader, true)) {
+            throw new ContextDbConfigurationException(null, "@BoundedContext",
+                    "Spring Data JDBC repository " + repository.getRepositoryInterface() + " belongs to no bounded"
+                            + " context, so no context's JdbcAggregateTemplate can serve it. Contexts: "
+                            + model.names() + ".",
+                    "move the repository into the package of the context that owns its aggregate.");
         }
     }
 

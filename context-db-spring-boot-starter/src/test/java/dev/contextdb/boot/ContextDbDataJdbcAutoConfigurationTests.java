@@ -162,6 +162,26 @@ class ContextDbDataJdbcAutoConfigurationTests {
         }
     }
 
+    @Test
+    void aRepositoryOutsideEveryContextFailsTheStart() {
+        try (TestDatabase h2 = TestDatabase.h2()) {
+            new ApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                    .withConfiguration(DataJdbcShop.AUTO_CONFIGURATIONS)
+                    .withUserConfiguration(dev.contextdb.boot.datajdbcstray.StrayRepositoryApplication.class)
+                    .withPropertyValues("context-db.datasource.url=" + h2.url(), "context-db.datasource.username=sa",
+                            "context-db.pool.maximum-pool-size=2", "context-db.flyway.enabled=false")
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                                .isInstanceOf(ContextDbConfigurationException.class)
+                                .hasMessage("Spring Data JDBC repository dev.contextdb.boot.datajdbcstray.Parcels belongs"
+                                        + " to no bounded context, so no context's JdbcAggregateTemplate can serve it."
+                                        + " Contexts: [parcels]. Fix: move the repository into the package of the"
+                                        + " context that owns its aggregate.");
+                    });
+        }
+    }
+
     /**
      * The variant of {@code ContextDbAutoConfigurationTests.everyBeanRegisteredPerContextIsAKindTheRulesKnow}
      * for an application with Spring Data JDBC: {@code <context>JdbcAggregateTemplate} is registered

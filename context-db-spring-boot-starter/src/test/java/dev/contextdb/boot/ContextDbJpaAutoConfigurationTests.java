@@ -26,7 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.jpa.repository.config.JpaRepositoryConfigExtension;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactoryBean;
 import org.springframework.orm.jpa.JpaVendorAdapter;
@@ -34,6 +38,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** The JPA auto-configuration on embedded H2: beans, injection, Boot's back-off, properties, start-up errors. */
+@ExtendWith(OutputCaptureExtension.class)
 class ContextDbJpaAutoConfigurationTests {
 
     private final TestDatabase h2 = TestDatabase.h2();
@@ -215,6 +220,62 @@ class ContextDbJpaAutoConfigurationTests {
                     "Entity dev.contextdb.boot.jpaoutside.Stray belongs to no bounded context, so no persistence unit"
                             + " holds it: every context with entities has a unit of its own. Contexts: [inside]."
                             + " Fix: move the entity into the package of the context that owns its table.");
+        });
+    }
+
+    @Test
+    void openSessionInViewIsSwitchedOffWithOneWarningInAServletApplication(CapturedOutput output) {
+        webRunner().withUserConfiguration(JpaShopApplication.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean("openEntityManagerInViewInterceptor")
+                    .doesNotHaveBean(org.springframework.orm.jpa.support.OpenEntityManagerInViewInterceptor.class);
+        });
+        assertThat(output.getOut().split(java.util.regex.Pattern.quote(BootJpaBackOff.OPEN_IN_VIEW_WARNING), -1))
+                .as("the warning, once").hasSize(2);
+    }
+
+    @Test
+    void noWarningWhenOpenInViewIsSetToFalse(CapturedOutput output) {
+        webRunner().withUserConfiguration(JpaShopApplication.class).withPropertyValues("spring.jpa.open-in-view=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean("openEntityManagerInViewInterceptor");
+                });
+        assertThat(output.getOut()).doesNotContain("open-session-in-view");
+    }
+
+    /** The same application as a servlet web application, where Boot would register its open-in-view interceptor. */
+    private WebApplicationContextRunner webRunner() {
+        return new WebApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                .withConfiguration(JpaShop.JPA_AUTO_CONFIGURATIONS)
+                .withPropertyValues("context-db.datasource.url=" + h2.url(), "context-db.datasource.username=sa",
+                        "context-db.pool.maximum-pool-size=2")
+                .withPropertyValues(JpaShop.migrations(Kind.H2));
+    }
+
+    @Test
+    void aRepositoryOutsideEveryContextFailsTheStart() {
+        bare.withUserConfiguration(dev.contextdb.boot.jparepos.StrayRepositoryApplication.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(rootConfigurationFailure(context.getStartupFailure())).hasMessage(
+                    "Spring Data JPA repository dev.contextdb.boot.jparepos.Boxes belongs to no bounded context, so no"
+                            + " persistence unit can serve it: every context with entities has a unit of its own."
+                            + " Contexts: [owner]. Fix: move the repository into the package of the context that owns"
+                            + " its entity.");
+        });
+    }
+
+    @Test
+    void aRepositoryInAContextWithoutEntitiesFailsTheStart() {
+        bare.withUserConfiguration(dev.contextdb.boot.jparepos2.MisplacedRepositoryApplication.class).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = rootConfigurationFailure(context.getStartupFailure());
+            assertThat(failure).hasMessage(
+                    "Spring Data JPA repository dev.contextdb.boot.jparepos2.empty.Crates belongs to context 'empty',"
+                            + " which has no JPA entities and so no persistence unit (emptyEntityManagerFactory)."
+                            + " Fix: put the repository's entity in the packages of context 'empty', or move the"
+                            + " repository to the context that owns the entity.");
+            assertThat(((ContextDbConfigurationException) failure).getContext()).isEqualTo("empty");
         });
     }
 

@@ -1,0 +1,4 @@
+@BoundedContext("parcels")
+package dev.contextdb.boot.datajdbcstray.parcels;
+
+import dev.contextdb.BoundedContext;

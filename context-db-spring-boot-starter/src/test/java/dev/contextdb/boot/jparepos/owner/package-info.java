@@ -1,0 +1,4 @@
+@BoundedContext("owner")
+package dev.contextdb.boot.jparepos.owner;
+
+import dev.contextdb.BoundedContext;
