@@ -16,9 +16,7 @@ import dev.contextdb.boot.datajdbc.orders.PurchaseOrder;
 import dev.contextdb.boot.datajdbc.orders.PurchaseOrders;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.domain.PageRequest;
@@ -31,18 +29,8 @@ import org.springframework.data.domain.Sort;
  */
 class DataJdbcIntegrationTest {
 
-    static Stream<Object[]> scenarios() {
-        List<Object[]> scenarios = new ArrayList<>();
-        for (Kind kind : List.of(Kind.H2, Kind.POSTGRESQL, Kind.MARIADB)) {
-            for (IsolationStrategy strategy : IsolationStrategy.values()) {
-                scenarios.add(new Object[] {kind, strategy});
-            }
-        }
-        return scenarios.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("scenarios")
+    @MethodSource("dev.contextdb.boot.Shop#everyVendorAndStrategy")
     void aggregatesAndRepositoriesWorkInEachContextsOwnPlace(Kind kind, IsolationStrategy strategy) {
         try (Scenario scenario = Shop.scenario(kind, strategy)) {
             DataJdbcShop.runner().withPropertyValues(DataJdbcShop.properties(scenario)).run(context -> {

@@ -6,7 +6,6 @@ import dev.contextdb.boot.datajdbc.DataJdbcApplication;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase;
 import dev.contextdb.test.TestDatabase.Kind;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -48,28 +47,10 @@ final class DataJdbcShop {
 
     /** Properties that place both contexts as the scenario says (its places are created here). */
     static String[] properties(Scenario scenario) {
-        scenario.builder(MODEL);
-        TestDatabase database = scenario.database();
         // Four connections: outside a transaction, a query method that loads an aggregate's children
         // holds two at once (the children are read while the parents' rows are open), and under
         // SHARED each context may hold three quarters of the one pool.
-        List<String> properties = new ArrayList<>(List.of("context-db.strategy=" + scenario.strategy(),
-                "context-db.pool.maximum-pool-size=4", "context-db.pool.minimum-idle=1"));
-        switch (scenario.strategy()) {
-            case SCHEMA -> {
-                properties.addAll(shared(database.url(), database));
-                for (String context : MODEL.names()) {
-                    properties.add("context-db.contexts." + context + ".schema=" + scenario.placeOf(context));
-                }
-            }
-            case SHARED -> properties.addAll(shared(scenario.kind() == Kind.H2 ? database.url()
-                    : database.urlWithDefaultSchema(scenario.sharedSchema()), database));
-            case DATABASE -> {
-                for (String context : MODEL.names()) {
-                    properties.addAll(ownDatabase(context, database, scenario.placeOf(context)));
-                }
-            }
-        }
+        List<String> properties = Shop.placements(scenario, MODEL, 4);
         for (String context : MODEL.names()) {
             properties.add(migrations(context, scenario.kind()));
         }
@@ -88,10 +69,5 @@ final class DataJdbcShop {
     static String migrations(String context, Kind kind) {
         return "context-db.contexts." + context + ".flyway.locations=classpath:db/datajdbc/"
                 + (kind == Kind.MARIADB ? "mariadb" : "standard") + "/" + context;
-    }
-
-    private static List<String> shared(String url, TestDatabase database) {
-        return List.of("context-db.datasource.url=" + url, "context-db.datasource.username=" + database.username(),
-                "context-db.datasource.password=" + database.password());
     }
 }

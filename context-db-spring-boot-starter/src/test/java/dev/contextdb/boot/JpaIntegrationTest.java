@@ -11,9 +11,6 @@ import dev.contextdb.boot.jpa.shipping.ShippingService;
 import dev.contextdb.boot.jpa.stock.StockService;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,18 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JpaIntegrationTest {
 
-    static Stream<Object[]> scenarios() {
-        List<Object[]> scenarios = new ArrayList<>();
-        for (Kind kind : List.of(Kind.H2, Kind.POSTGRESQL, Kind.MARIADB)) {
-            for (IsolationStrategy strategy : IsolationStrategy.values()) {
-                scenarios.add(new Object[] {kind, strategy});
-            }
-        }
-        return scenarios.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("scenarios")
+    @MethodSource("dev.contextdb.boot.Shop#everyVendorAndStrategy")
     void repositoriesEntityManagersAndJdbcShareEachContextsTransactionInItsOwnPlace(Kind kind, IsolationStrategy strategy) {
         try (Scenario scenario = JpaShop.scenario(kind, strategy)) {
             JpaShop.runner().withUserConfiguration(JpaShopApplication.class)

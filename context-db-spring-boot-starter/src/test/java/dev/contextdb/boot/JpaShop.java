@@ -6,7 +6,6 @@ import dev.contextdb.IsolationStrategy;
 import dev.contextdb.Pooling;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,28 +37,7 @@ final class JpaShop {
 
     /** The scenario's places for shipping and stock, and their migrations for the scenario's vendor. */
     static String[] properties(Scenario scenario) {
-        scenario.builder(MODEL);
-        List<String> properties = new ArrayList<>(List.of("context-db.strategy=" + scenario.strategy(),
-                "context-db.pool.maximum-pool-size=2", "context-db.pool.minimum-idle=1"));
-        var database = scenario.database();
-        switch (scenario.strategy()) {
-            case SCHEMA -> {
-                properties.addAll(shared(database.url(), database.username(), database.password()));
-                for (String context : MODEL.names()) {
-                    properties.add("context-db.contexts." + context + ".schema=" + scenario.placeOf(context));
-                }
-            }
-            case SHARED -> properties.addAll(shared(scenario.kind() == Kind.H2 ? database.url()
-                    : database.urlWithDefaultSchema(scenario.sharedSchema()), database.username(), database.password()));
-            case DATABASE -> {
-                for (String context : MODEL.names()) {
-                    String prefix = "context-db.contexts." + context + ".datasource.";
-                    properties.add(prefix + "url=" + database.urlOf(scenario.placeOf(context)));
-                    properties.add(prefix + "username=" + database.username());
-                    properties.add(prefix + "password=" + database.password());
-                }
-            }
-        }
+        List<String> properties = Shop.placements(scenario, MODEL, 2);
         properties.addAll(List.of(migrations(scenario.kind())));
         return properties.toArray(String[]::new);
     }
@@ -71,10 +49,5 @@ final class JpaShop {
                 .map(context -> "context-db.contexts." + context + ".flyway.locations=classpath:db/jpa/" + vendor + "/"
                         + context)
                 .toArray(String[]::new);
-    }
-
-    private static List<String> shared(String url, String username, String password) {
-        return List.of("context-db.datasource.url=" + url, "context-db.datasource.username=" + username,
-                "context-db.datasource.password=" + password);
     }
 }

@@ -5,9 +5,11 @@ import dev.contextdb.ContextModel;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.Pooling;
 import dev.contextdb.test.Scenario;
+import dev.contextdb.test.TestDatabase;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -41,21 +43,30 @@ final class Shop {
      * properties that place the shop's contexts there, with small pools.
      */
     static String[] properties(Scenario scenario) {
-        scenario.builder(MODEL); // makes the scenario's schemas or databases
+        return placements(scenario, MODEL, 2).toArray(String[]::new);
+    }
+
+    /**
+     * Creates the scenario's schemas or databases for the contexts of {@code model} (dropped when
+     * the scenario closes) and returns the properties that place them there: the test
+     * applications' common part, to which each adds its migrations.
+     */
+    static List<String> placements(Scenario scenario, ContextModel model, int poolSize) {
+        scenario.builder(model); // makes the scenario's schemas or databases
         List<String> properties = new ArrayList<>(List.of("context-db.strategy=" + scenario.strategy(),
-                "context-db.pool.maximum-pool-size=2", "context-db.pool.minimum-idle=1"));
-        var database = scenario.database();
+                "context-db.pool.maximum-pool-size=" + poolSize, "context-db.pool.minimum-idle=1"));
+        TestDatabase database = scenario.database();
         switch (scenario.strategy()) {
             case SCHEMA -> {
-                properties.addAll(shared(database.url(), database.username(), database.password()));
-                for (String context : MODEL.names()) {
+                properties.addAll(shared(database.url(), database));
+                for (String context : model.names()) {
                     properties.add("context-db.contexts." + context + ".schema=" + scenario.placeOf(context));
                 }
             }
             case SHARED -> properties.addAll(shared(scenario.kind() == Kind.H2 ? database.url()
-                    : database.urlWithDefaultSchema(scenario.sharedSchema()), database.username(), database.password()));
+                    : database.urlWithDefaultSchema(scenario.sharedSchema()), database));
             case DATABASE -> {
-                for (String context : MODEL.names()) {
+                for (String context : model.names()) {
                     String prefix = "context-db.contexts." + context + ".datasource.";
                     properties.add(prefix + "url=" + database.urlOf(scenario.placeOf(context)));
                     properties.add(prefix + "username=" + database.username());
@@ -63,15 +74,26 @@ final class Shop {
                 }
             }
         }
-        return properties.toArray(String[]::new);
+        return properties;
+    }
+
+    /** @return every vendor with every strategy, for parameterized tests */
+    static Stream<Object[]> everyVendorAndStrategy() {
+        List<Object[]> scenarios = new ArrayList<>();
+        for (Kind kind : List.of(Kind.H2, Kind.POSTGRESQL, Kind.MARIADB)) {
+            for (IsolationStrategy strategy : IsolationStrategy.values()) {
+                scenarios.add(new Object[] {kind, strategy});
+            }
+        }
+        return scenarios.stream();
     }
 
     static Scenario scenario(Kind kind, IsolationStrategy strategy) {
         return new Scenario(kind, strategy, Pooling.PER_CONTEXT);
     }
 
-    private static List<String> shared(String url, String username, String password) {
-        return List.of("context-db.datasource.url=" + url, "context-db.datasource.username=" + username,
-                "context-db.datasource.password=" + password);
+    private static List<String> shared(String url, TestDatabase database) {
+        return List.of("context-db.datasource.url=" + url, "context-db.datasource.username=" + database.username(),
+                "context-db.datasource.password=" + database.password());
     }
 }

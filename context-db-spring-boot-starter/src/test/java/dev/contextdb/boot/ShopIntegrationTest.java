@@ -13,9 +13,6 @@ import dev.contextdb.boot.app.outside.Reporting;
 import dev.contextdb.boot.app.sales.SalesService;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TestDatabase.Kind;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,18 +24,8 @@ import org.springframework.context.ApplicationContext;
  */
 class ShopIntegrationTest {
 
-    static Stream<Object[]> scenarios() {
-        List<Object[]> scenarios = new ArrayList<>();
-        for (Kind kind : List.of(Kind.H2, Kind.POSTGRESQL, Kind.MARIADB)) {
-            for (IsolationStrategy strategy : IsolationStrategy.values()) {
-                scenarios.add(new Object[] {kind, strategy});
-            }
-        }
-        return scenarios.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("scenarios")
+    @MethodSource("dev.contextdb.boot.Shop#everyVendorAndStrategy")
     void unqualifiedInjectionAndTransactionsWorkInEachContextsOwnPlace(Kind kind, IsolationStrategy strategy) {
         try (Scenario scenario = Shop.scenario(kind, strategy)) {
             new ApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
