@@ -38,21 +38,28 @@ final class JpaShop {
 
     /** The scenario's places for shipping and stock, and their migrations for the scenario's vendor. */
     static String[] properties(Scenario scenario) {
-        scenario.builder(MODEL);
+        List<String> properties = placement(scenario, MODEL);
+        properties.addAll(List.of(migrations(scenario.kind())));
+        return properties.toArray(String[]::new);
+    }
+
+    /** Creates the scenario's schemas or databases for the model's contexts; the properties that place them there. */
+    static List<String> placement(Scenario scenario, ContextModel model) {
+        scenario.builder(model);
         List<String> properties = new ArrayList<>(List.of("context-db.strategy=" + scenario.strategy(),
                 "context-db.pool.maximum-pool-size=2", "context-db.pool.minimum-idle=1"));
         var database = scenario.database();
         switch (scenario.strategy()) {
             case SCHEMA -> {
                 properties.addAll(shared(database.url(), database.username(), database.password()));
-                for (String context : MODEL.names()) {
+                for (String context : model.names()) {
                     properties.add("context-db.contexts." + context + ".schema=" + scenario.placeOf(context));
                 }
             }
             case SHARED -> properties.addAll(shared(scenario.kind() == Kind.H2 ? database.url()
                     : database.urlWithDefaultSchema(scenario.sharedSchema()), database.username(), database.password()));
             case DATABASE -> {
-                for (String context : MODEL.names()) {
+                for (String context : model.names()) {
                     String prefix = "context-db.contexts." + context + ".datasource.";
                     properties.add(prefix + "url=" + database.urlOf(scenario.placeOf(context)));
                     properties.add(prefix + "username=" + database.username());
@@ -60,8 +67,7 @@ final class JpaShop {
                 }
             }
         }
-        properties.addAll(List.of(migrations(scenario.kind())));
-        return properties.toArray(String[]::new);
+        return properties;
     }
 
     /** The JPA contexts' migrations for a vendor: only the identity column's DDL differs. */
