@@ -26,7 +26,7 @@ class ContextModelTest {
                         "jMolecules @BoundedContext on type com.acme.shipping.model.Parcel"));
         assertThat(ContextDefinition.declaredBy("com.acme.Foo", "com.acme.Other", Map.of())).isEmpty();
         assertThat(ContextDefinition.DECLARING_ANNOTATIONS).containsExactly(BoundedContext.class.getName(),
-                "org.jmolecules.ddd.annotation.BoundedContext");
+                "org.jmolecules.ddd.annotation.BoundedContext", "org.springframework.modulith.ApplicationModule");
     }
 
     @Test

@@ -22,7 +22,10 @@ import java.lang.annotation.Target;
  * decides whether its tables live in their own database, their own schema or a shared one.
  *
  * <p>jMolecules' {@code org.jmolecules.ddd.annotation.BoundedContext} is recognised too (its
- * {@code id}, else its {@code name}, else the last package segment names the context).
+ * {@code id}, else its {@code name}, else the last package segment names the context), and so is
+ * Spring Modulith's {@code org.springframework.modulith.ApplicationModule} (its {@code id}, else the
+ * last package segment; no reads). When a package carries this annotation and one of those, this
+ * one wins.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -24,11 +24,14 @@ public record ContextDefinition(String name, String basePackage, List<String> re
 
     /**
      * The annotations that declare a context, by name, in order of preference (when a class
-     * carries both, context-db's wins): {@link BoundedContext}, then jMolecules'
-     * {@code org.jmolecules.ddd.annotation.BoundedContext}, recognised without a dependency on it.
+     * carries several, the first wins): {@link BoundedContext}, then jMolecules'
+     * {@code org.jmolecules.ddd.annotation.BoundedContext}, then Spring Modulith's
+     * {@code org.springframework.modulith.ApplicationModule} (the order Modulith itself reads the
+     * last two in), each recognised without a dependency on it. jMolecules' and Modulith's name
+     * the context by their {@code id}, else by the package's last segment, and declare no reads.
      */
-    public static final List<String> DECLARING_ANNOTATIONS =
-            List.of(BoundedContext.class.getName(), ContextScanner.JMOLECULES_BOUNDED_CONTEXT);
+    public static final List<String> DECLARING_ANNOTATIONS = List.of(BoundedContext.class.getName(),
+            ContextScanner.JMOLECULES_BOUNDED_CONTEXT, ContextScanner.MODULITH_APPLICATION_MODULE);
 
     /**
      * Copies {@code reads}; every component is required.

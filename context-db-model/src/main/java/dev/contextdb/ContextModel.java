@@ -42,7 +42,8 @@ public final class ContextModel {
 
     /**
      * Scans the given packages (and subpackages) for {@link BoundedContext} (and jMolecules'
-     * annotation of that name) on package-infos and types, without loading the classes.
+     * annotation of that name, and Spring Modulith's {@code @ApplicationModule}) on package-infos
+     * and types, without loading the classes.
      * @param basePackages where to look, for example {@code "com.acme.shop"}
      * @return the validated model
      */
@@ -173,11 +174,13 @@ public final class ContextModel {
 
     private static void checkName(ContextDefinition definition) {
         if (!NAME.matcher(definition.name()).matches()) {
-            throw new ContextDbConfigurationException(null, "@BoundedContext",
+            boolean module = definition.source().startsWith("Spring Modulith");
+            throw new ContextDbConfigurationException(null, module ? "@ApplicationModule" : "@BoundedContext",
                     "Context name '" + definition.name() + "' declared by " + definition.source()
                             + " is invalid: a context name must match " + NAME.pattern() + ".",
                     "use lower-case letters, digits and underscores, starting with a letter, at most 48 characters,"
-                            + " for example @BoundedContext(\"order_management\").");
+                            + (module ? " for example @ApplicationModule(id = \"order_management\")."
+                                    : " for example @BoundedContext(\"order_management\")."));
         }
     }
 

@@ -23,6 +23,12 @@ final class ContextScanner {
     /** jMolecules' annotation, recognised by name so that we need no dependency on it. */
     static final String JMOLECULES_BOUNDED_CONTEXT = "org.jmolecules.ddd.annotation.BoundedContext";
 
+    /**
+     * Spring Modulith's module declaration, recognised by name as well. Its {@code allowedDependencies}
+     * govern code, not data, so they declare no reads.
+     */
+    static final String MODULITH_APPLICATION_MODULE = "org.springframework.modulith.ApplicationModule";
+
     private static final String PACKAGE_INFO = "package-info";
 
     private ContextScanner() {
@@ -76,6 +82,13 @@ final class ContextScanner {
         if (JMOLECULES_BOUNDED_CONTEXT.equals(annotationType)) {
             String name = firstNonEmpty(attributes.get("id"), attributes.get("name"), lastSegment);
             return new ContextDefinition(name, packageName, List.of(), "jMolecules @BoundedContext on " + source);
+        }
+        if (MODULITH_APPLICATION_MODULE.equals(annotationType)) {
+            // Modulith's default identifier is the package below the application's root package: for a
+            // module directly below it (all that Modulith's default detection finds) the last segment.
+            String name = firstNonEmpty(attributes.get("id"), lastSegment);
+            return new ContextDefinition(name, packageName, List.of(),
+                    "Spring Modulith @ApplicationModule on " + source);
         }
         return null;
     }

@@ -53,7 +53,8 @@ final class ContextAnalysis {
                 return new ContextAnalysis(classes, declarations, null,
                         "No bounded context is declared among the analysed classes (" + classes.size() + ")."
                                 + " Fix: annotate each context's package-info.java with @BoundedContext"
-                                + " (dev.contextdb's or jMolecules'), and analyse the packages that contain them.");
+                                + " (dev.contextdb's or jMolecules') or Spring Modulith's @ApplicationModule, and"
+                                + " analyse the packages that contain them.");
             }
             return new ContextAnalysis(classes, declarations, model, null);
         } catch (ContextDbConfigurationException e) {

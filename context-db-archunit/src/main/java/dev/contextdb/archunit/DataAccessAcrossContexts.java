@@ -56,10 +56,10 @@ final class DataAccessAcrossContexts implements ContextRule.Check {
         if (analysis.readsTransitively(to, from.name())) {
             return " (declaring a read would close a cycle, as '" + to + "' reads '" + from.name() + "')";
         }
-        boolean canDeclareReads = analysis.declarationOf(from.name()).map(Declaration::canDeclareReads).orElse(true);
-        if (!canDeclareReads) {
+        Declaration declaration = analysis.declarationOf(from.name()).orElse(null);
+        if (declaration != null && !declaration.canDeclareReads()) {
             return "; or declare '" + from.name() + "' with dev.contextdb's @BoundedContext(name = \"" + from.name()
-                    + "\", reads = \"" + to + "\")" + then + ", as jMolecules' annotation has no reads";
+                    + "\", reads = \"" + to + "\")" + then + ", as " + declaration.annotationName() + " has no reads";
         }
         if (from.reads().isEmpty()) {
             return "; or declare reads = \"" + to + "\" in the " + from.source() + then;

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param definition the declared context
  * @param declaredBy the package-info or type that carries the annotation
- * @param annotationType the annotation's name: context-db's or jMolecules'
+ * @param annotationType the annotation's name: context-db's, jMolecules' or Spring Modulith's
  */
 record Declaration(ContextDefinition definition, JavaClass declaredBy, String annotationType) {
 
@@ -38,8 +38,17 @@ record Declaration(ContextDefinition definition, JavaClass declaredBy, String an
         return found;
     }
 
-    /** @return whether the annotation can declare reads (jMolecules' cannot) */
+    /** @return whether the annotation can declare reads (jMolecules' and Modulith's cannot) */
     boolean canDeclareReads() {
         return annotationType.equals(BoundedContext.class.getName());
+    }
+
+    /** @return the annotation as a message names it, for example {@code "jMolecules' annotation"} */
+    String annotationName() {
+        if (annotationType.equals(BoundedContext.class.getName())) {
+            return "dev.contextdb's @BoundedContext";
+        }
+        return annotationType.startsWith("org.jmolecules.") ? "jMolecules' annotation"
+                : "Spring Modulith's @ApplicationModule";
     }
 }

@@ -45,8 +45,8 @@ class ContextDeclarationsTest {
     void noContextAtAll() {
         assertThat(violations(rule, "invalid.none")).containsExactly(
                 "No bounded context is declared among the analysed classes (1). Fix: annotate each context's"
-                        + " package-info.java with @BoundedContext (dev.contextdb's or jMolecules'), and analyse the"
-                        + " packages that contain them.");
+                        + " package-info.java with @BoundedContext (dev.contextdb's or jMolecules') or Spring Modulith's"
+                        + " @ApplicationModule, and analyse the packages that contain them.");
     }
 
     @Test

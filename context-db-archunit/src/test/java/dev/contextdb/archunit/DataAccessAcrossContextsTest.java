@@ -150,6 +150,21 @@ class DataAccessAcrossContextsTest {
     }
 
     @Test
+    void aContextDeclaredWithSpringModulithIsToldHowToDeclareARead() {
+        String orders = pkg("access.modulith.orders");
+        String catalog = pkg("access.modulith.catalog");
+
+        assertThat(violations(rule, "access.modulith")).containsExactly(
+                "Field <" + orders + ".OrderService.catalog> has type <" + catalog + ".CatalogRepository>"
+                        + " in (OrderService.java:0): context 'orders' uses CatalogRepository of context 'catalog'"
+                        + " (a Spring @Repository), which only 'catalog' may use. Fix: use catalog's application"
+                        + " service or subscribe to its events; or declare 'orders' with dev.contextdb's"
+                        + " @BoundedContext(name = \"orders\", reads = \"catalog\") and query catalog's tables in"
+                        + " orders' own code, as Spring Modulith's @ApplicationModule has no reads.");
+        assertOnlyRule1Fails("access.modulith");
+    }
+
+    @Test
     void anotherContextsEntityInAContextThatDoesNotRead() {
         String orders = pkg("entities.entityuse.orders");
         String catalog = pkg("entities.entityuse.catalog");

@@ -123,7 +123,7 @@ class FailureAnalyzersTests {
     }
 
     /** The way Boot does it: every FailureAnalyzer registered in spring.factories, first answer wins. */
-    private static FailureAnalysis analyze(Throwable failure) {
+    static FailureAnalysis analyze(Throwable failure) {
         assertThat(failure).isNotNull();
         // Boot's own analyzers that need the bean factory cannot be made here; they are not under test.
         List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()

@@ -1,0 +1,4 @@
+package dev.contextdb.modulithfixture.shop.inventory;
+
+public record Stock(String sku, int quantity) {
+}

@@ -1,0 +1,4 @@
+package dev.contextdb.modulithfixture.shop.orders;
+
+public record Order(long id) {
+}
