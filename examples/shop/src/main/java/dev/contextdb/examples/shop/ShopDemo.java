@@ -5,9 +5,12 @@ import dev.contextdb.MigrationResult;
 import dev.contextdb.Placement;
 import dev.contextdb.examples.shop.inventory.OutOfStock;
 import dev.contextdb.examples.shop.orders.Order;
+import dev.contextdb.examples.shop.orders.OrderLine;
 import dev.contextdb.examples.shop.orders.Ordering;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ShopDemo {
 
-    private static final Map<String, String> TABLES = Map.of("catalog", "product", "inventory", "stock",
-            "orders", "customer_order");
+    private static final Map<String, List<String>> TABLES = Map.of("catalog", List.of("product"), "inventory",
+            List.of("stock"), "orders", List.of("customer_order", "order_line"));
 
     private ShopDemo() {
     }
@@ -54,13 +57,21 @@ public final class ShopDemo {
             place(out, ordering, "", 3, 1);       // no customer: the reservation is released again
 
             out.println();
+            out.println("Orders as orders reads them back (each order with its lines, from orders' own database):");
+            for (Order order : ordering.orders()) {
+                out.println("  " + order.customer() + ": " + describe(order.lines()) + ", total " + order.totalCents()
+                        + " cents");
+            }
+
+            out.println();
             out.println("Rows per context, read through each context's own DataSource:");
             for (Placement placement : contextDb.placements()) {
-                String table = TABLES.get(placement.context());
                 JdbcTemplate jdbc = new JdbcTemplate(contextDb.dataSource(placement.context()));
-                out.println("  " + placement.context() + "." + table + ": "
-                        + jdbc.queryForList("select * from " + table).stream()
-                                .map(Object::toString).toList());
+                for (String table : TABLES.get(placement.context())) {
+                    out.println("  " + placement.context() + "." + table + ": "
+                            + jdbc.queryForList("select * from " + table).stream()
+                                    .map(Object::toString).toList());
+                }
             }
         }
     }
@@ -68,10 +79,15 @@ public final class ShopDemo {
     private static void place(PrintStream out, Ordering ordering, String customer, long productId, int quantity) {
         try {
             Order order = ordering.place(customer, productId, quantity);
-            out.println("  placed " + order.quantity() + " x product " + order.productId() + " for " + order.customer()
-                    + ", total " + order.totalCents() + " cents");
+            out.println("  placed " + describe(order.lines()) + " for " + order.customer() + ", total "
+                    + order.totalCents() + " cents");
         } catch (OutOfStock | IllegalArgumentException refused) {
             out.println("  refused for '" + customer + "': " + refused.getMessage());
         }
+    }
+
+    private static String describe(List<OrderLine> lines) {
+        return lines.stream().map(line -> line.quantity() + " x product " + line.productId())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -8,20 +8,55 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The shop's use case, unchanged, under every strategy: the demo itself runs (as the README's
- * command does), and each context's tables are found where the strategy puts them.
+ * command does) with catalog on Spring Data JPA, orders on Spring Data JDBC and inventory on jOOQ,
+ * switched by properties alone. Each context's tables are found in the database's own catalog
+ * where the strategy puts them, and the orders' rows are read back with SQL qualified by that
+ * place, over a connection of the test's own.
  */
 class ShopStrategiesTest {
 
     static final List<String> CONTEXTS = List.of("catalog", "inventory", "orders");
 
-    enum Setup { H2_SHARED, H2_SCHEMA, H2_DATABASE, POSTGRES_SCHEMA_WITH_ROLES, MARIADB_SCHEMA, SPLIT }
+    enum Setup {
+        H2_SHARED, H2_SCHEMA, H2_DATABASE,
+        POSTGRES_SHARED, POSTGRES_SCHEMA_WITH_ROLES, POSTGRES_DATABASE,
+        MARIADB_SHARED, MARIADB_SCHEMA, MARIADB_DATABASE,
+        SPLIT
+    }
+
+    /**
+     * Where a context's tables are: a schema of a server's base database ({@code prefix} qualifies
+     * a table there) or a database of its own ({@code database}, unqualified tables).
+     */
+    record Place(TestDatabase server, String schema, String prefix, String database) {
+
+        static Place schema(TestDatabase server, String schema) {
+            // context-db creates an H2 schema with its name quoted, in lower case as written.
+            boolean quoted = server.kind() == Kind.H2 && !schema.equals("public");
+            return new Place(server, schema, quoted ? "\"" + schema + "\"." : schema + ".", null);
+        }
+
+        static Place database(TestDatabase server, String database) {
+            return new Place(server, null, "", database);
+        }
+
+        List<String> tables() {
+            return database == null ? server.tablesIn(schema) : server.tablesInDatabase(database);
+        }
+
+        List<String> query(String select, String table, String rest) {
+            String sql = "select " + select + " from " + prefix + table + " " + rest;
+            return database == null ? server.queryStrings(sql) : server.queryStringsIn(database, sql);
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Setup.class)
@@ -29,35 +64,30 @@ class ShopStrategiesTest {
         List<TestDatabase> databases = new ArrayList<>();
         try {
             List<String> args = new ArrayList<>();
-            List<Consumer<String>> checks = new ArrayList<>();
+            Map<String, Place> places = new LinkedHashMap<>();
+            List<Runnable> checks = new ArrayList<>();
+            boolean shared = false;
             switch (setup) {
                 case H2_SHARED -> {
                     TestDatabase h2 = track(databases, TestDatabase.h2());
+                    shared = true;
                     args.add("--context-db.strategy=shared");
-                    args.add("--context-db.datasource.url=" + h2.url());
-                    args.add("--context-db.datasource.username=sa");
-                    checks.add(out -> assertThat(h2.tablesIn("public")).contains("product", "stock", "customer_order",
-                            "flyway_schema_history_catalog", "flyway_schema_history_orders"));
+                    args.addAll(sharedDataSource(h2, h2.url()));
+                    CONTEXTS.forEach(context -> places.put(context, Place.schema(h2, "public")));
                 }
                 case H2_SCHEMA -> {
                     TestDatabase h2 = track(databases, TestDatabase.h2());
-                    args.add("--context-db.datasource.url=" + h2.url());
-                    args.add("--context-db.datasource.username=sa");
-                    checks.add(out -> {
-                        assertThat(h2.tablesIn("catalog")).containsExactly("flyway_schema_history", "product");
-                        assertThat(h2.tablesIn("inventory")).containsExactly("flyway_schema_history", "stock");
-                        assertThat(h2.tablesIn("orders")).containsExactly("customer_order", "flyway_schema_history");
-                    });
+                    args.addAll(sharedDataSource(h2, h2.url()));
+                    CONTEXTS.forEach(context -> places.put(context, Place.schema(h2, context)));
                 }
-                case H2_DATABASE -> {
-                    TestDatabase h2 = track(databases, TestDatabase.h2());
-                    args.add("--context-db.strategy=database");
-                    for (String context : CONTEXTS) {
-                        String database = h2.createDatabase(context);
-                        args.add("--context-db.contexts." + context + ".datasource.url=" + h2.urlOf(database));
-                        args.add("--context-db.contexts." + context + ".datasource.username=sa");
-                        checks.add(out -> assertThat(h2.tablesInDatabase(database)).hasSize(2));
-                    }
+                case H2_DATABASE -> databasePerContext(track(databases, TestDatabase.h2()), args, places);
+                case POSTGRES_SHARED -> {
+                    TestDatabase postgres = track(databases, TestDatabase.postgres());
+                    shared = true;
+                    String schema = postgres.createSchema("shop");
+                    args.add("--context-db.strategy=shared");
+                    args.addAll(sharedDataSource(postgres, postgres.urlWithDefaultSchema(schema)));
+                    CONTEXTS.forEach(context -> places.put(context, Place.schema(postgres, schema)));
                 }
                 case POSTGRES_SCHEMA_WITH_ROLES -> {
                     TestDatabase postgres = track(databases, TestDatabase.postgres());
@@ -70,9 +100,19 @@ class ShopStrategiesTest {
                         postgres.dropSchemaLater(schema);
                         args.add("--context-db.contexts." + context + ".schema=" + schema);
                         args.add("--context-db.contexts." + context + ".datasource.username=" + role);
-                        checks.add(out -> assertThat(postgres.queryStrings("select tableowner from pg_tables where"
+                        places.put(context, Place.schema(postgres, schema));
+                        checks.add(() -> assertThat(postgres.queryStrings("select tableowner from pg_tables where"
                                 + " schemaname = '" + schema + "'")).isNotEmpty().containsOnly(role));
                     }
+                }
+                case POSTGRES_DATABASE -> databasePerContext(track(databases, TestDatabase.postgres()), args, places);
+                case MARIADB_SHARED -> {
+                    TestDatabase mariadb = track(databases, TestDatabase.mariadb());
+                    shared = true;
+                    String schema = mariadb.createSchema("shop");
+                    args.add("--context-db.strategy=shared");
+                    args.addAll(sharedDataSource(mariadb, mariadb.urlWithDefaultSchema(schema)));
+                    CONTEXTS.forEach(context -> places.put(context, Place.schema(mariadb, schema)));
                 }
                 case MARIADB_SCHEMA -> {
                     TestDatabase mariadb = track(databases, TestDatabase.mariadb());
@@ -82,9 +122,10 @@ class ShopStrategiesTest {
                         String schema = TestDatabase.uniqueName(context);
                         mariadb.dropSchemaLater(schema);
                         args.add("--context-db.contexts." + context + ".schema=" + schema);
-                        checks.add(out -> assertThat(mariadb.tablesIn(schema)).hasSize(2));
+                        places.put(context, Place.schema(mariadb, schema));
                     }
                 }
+                case MARIADB_DATABASE -> databasePerContext(track(databases, TestDatabase.mariadb()), args, places);
                 case SPLIT -> {
                     TestDatabase postgres = track(databases, TestDatabase.postgres());
                     TestDatabase mariadb = track(databases, TestDatabase.mariadb());
@@ -96,24 +137,61 @@ class ShopStrategiesTest {
                     args.add("--context-db.contexts.orders.datasource.url=" + postgres.urlOf(orders));
                     args.add("--context-db.contexts.catalog.datasource.url=" + mariadb.urlOf(catalog));
                     args.add("--context-db.contexts.inventory.datasource.url=" + h2.urlOf(inventory));
-                    checks.add(out -> {
-                        assertThat(postgres.tablesInDatabase(orders)).contains("customer_order");
-                        assertThat(mariadb.tablesInDatabase(catalog)).contains("product");
-                        assertThat(h2.tablesInDatabase(inventory)).contains("stock");
-                    });
+                    places.put("catalog", Place.database(mariadb, catalog));
+                    places.put("inventory", Place.database(h2, inventory));
+                    places.put("orders", Place.database(postgres, orders));
                 }
             }
+
             String out = runDemo(args);
             assertThat(out)
                     .contains("placed 2 x product 1 for ada, total 5000 cents")
                     .contains("placed 1 x product 2 for grace, total 4000 cents")
                     .contains("refused for 'alan': Only 1 of product 2 in stock, 5 wanted")
-                    .contains("refused for '': An order needs a customer");
+                    .contains("refused for '': An order needs a customer")
+                    .contains("  ada: 2 x product 1, total 5000 cents\n  grace: 1 x product 2, total 4000 cents\n");
             // The refused order with no customer had reserved a cup; the compensation put it back.
             assertThat(out).containsPattern("(?i)product_id=3, quantity=40");
-            checks.forEach(check -> check.accept(out));
+
+            if (shared) {
+                assertThat(places.get("orders").tables()).contains("product", "stock", "customer_order", "order_line",
+                        "flyway_schema_history_catalog", "flyway_schema_history_inventory",
+                        "flyway_schema_history_orders");
+            } else {
+                assertThat(places.get("catalog").tables()).containsExactly("flyway_schema_history", "product");
+                assertThat(places.get("inventory").tables()).containsExactly("flyway_schema_history", "stock");
+                assertThat(places.get("orders").tables()).containsExactly("customer_order", "flyway_schema_history",
+                        "order_line");
+            }
+            // What each technology wrote or read is in its context's place.
+            assertThat(places.get("catalog").query("name", "product", "order by id"))
+                    .containsExactly("Teapot", "Kettle", "Cup");
+            assertThat(places.get("orders").query("customer", "customer_order", "order by customer"))
+                    .containsExactly("ada", "grace");
+            assertThat(places.get("orders").query("product_id", "order_line", "order by product_id"))
+                    .containsExactly("1", "2");
+            assertThat(places.get("inventory").query("quantity", "stock", "order by product_id"))
+                    .containsExactly("3", "1", "40");
+            checks.forEach(Runnable::run);
         } finally {
             databases.forEach(TestDatabase::close);
+        }
+    }
+
+    private static List<String> sharedDataSource(TestDatabase server, String url) {
+        return List.of("--context-db.datasource.url=" + url, "--context-db.datasource.username=" + server.username(),
+                "--context-db.datasource.password=" + server.password());
+    }
+
+    private static void databasePerContext(TestDatabase server, List<String> args, Map<String, Place> places) {
+        args.add("--context-db.strategy=database");
+        for (String context : CONTEXTS) {
+            String database = server.createDatabase(context);
+            String prefix = "--context-db.contexts." + context + ".datasource.";
+            args.add(prefix + "url=" + server.urlOf(database));
+            args.add(prefix + "username=" + server.username());
+            args.add(prefix + "password=" + server.password());
+            places.put(context, Place.database(server, database));
         }
     }
 

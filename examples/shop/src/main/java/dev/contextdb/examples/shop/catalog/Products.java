@@ -1,29 +1,10 @@
 package dev.contextdb.examples.shop.catalog;
 
-import java.util.List;
-import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
- * The catalogue's repository. The {@link JdbcClient} is injected without a qualifier and is
- * catalog's own; the SQL names no schema: the strategy places the table.
+ * The catalogue's repository, Spring Data JPA. No {@code @EnableJpaRepositories} anywhere: being
+ * in catalog's package binds it to catalog's entity manager factory and transaction manager.
  */
-@Repository
-class Products {
-
-    private final JdbcClient jdbc;
-
-    Products(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    List<Product> all() {
-        return jdbc.sql("select id, name, price_cents from product order by id").query(Product.class).list();
-    }
-
-    Optional<Product> byId(long id) {
-        return jdbc.sql("select id, name, price_cents from product where id = ?").param(id).query(Product.class)
-                .optional();
-    }
+interface Products extends JpaRepository<CatalogEntry, Long> {
 }

@@ -1,6 +1,7 @@
 /**
- * The product catalogue. Its data is reached through {@link dev.contextdb.examples.shop.catalog.Catalog},
- * its application service, by the other contexts.
+ * The product catalogue, on Spring Data JPA: its entities are a persistence unit of their own.
+ * Other contexts reach its data through {@link dev.contextdb.examples.shop.catalog.Catalog}, its
+ * application service.
  */
 @BoundedContext("catalog")
 package dev.contextdb.examples.shop.catalog;

@@ -1,5 +1,7 @@
 package dev.contextdb.examples.shop.orders;
 
-/** An order as recorded. */
-public record Order(String id, String customer, long productId, int quantity, long totalCents) {
+import java.util.List;
+
+/** An order as recorded, as orders hands it out (never its aggregate). */
+public record Order(String id, String customer, List<OrderLine> lines, long totalCents) {
 }

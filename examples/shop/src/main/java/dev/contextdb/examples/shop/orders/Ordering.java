@@ -4,7 +4,9 @@ import dev.contextdb.examples.shop.catalog.Catalog;
 import dev.contextdb.examples.shop.catalog.Product;
 import dev.contextdb.examples.shop.inventory.Inventory;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Placing an order crosses three contexts the right way: it asks catalog's application service
@@ -22,7 +24,7 @@ public class Ordering {
     private final Inventory inventory;
     private final OrderBook book;
 
-    public Ordering(Catalog catalog, Inventory inventory, OrderBook book) {
+    Ordering(Catalog catalog, Inventory inventory, OrderBook book) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.book = book;
@@ -33,14 +35,18 @@ public class Ordering {
                 .orElseThrow(() -> new IllegalArgumentException("No product " + productId));
         inventory.reserve(productId, quantity);
         try {
-            return book.record(customer, productId, quantity, product.priceCents() * quantity);
+            // One save, one orders transaction: the order's row and its lines' rows.
+            return book.save(CustomerOrder.place(customer, List.of(new OrderLine(productId, quantity,
+                    product.priceCents())))).toOrder();
         } catch (RuntimeException e) {
             inventory.release(productId, quantity);
             throw e;
         }
     }
 
+    /** Read in one orders transaction, so that each order and its lines come from one connection. */
+    @Transactional(readOnly = true)
     public List<Order> orders() {
-        return book.all();
+        return book.findAll(Sort.by("customer", "id")).stream().map(CustomerOrder::toOrder).toList();
     }
 }

@@ -1,4 +1,4 @@
-/** Customers' orders, kept with a JdbcTemplate repository. */
+/** Customers' orders, an aggregate with its lines on Spring Data JDBC. */
 @BoundedContext("orders")
 package dev.contextdb.examples.shop.orders;
 
