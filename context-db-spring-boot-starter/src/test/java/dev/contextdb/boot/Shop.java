@@ -41,21 +41,26 @@ final class Shop {
      * properties that place the shop's contexts there, with small pools.
      */
     static String[] properties(Scenario scenario) {
-        scenario.builder(MODEL); // makes the scenario's schemas or databases
+        return properties(scenario, MODEL);
+    }
+
+    /** As {@link #properties(Scenario)}, for another application's contexts. */
+    static String[] properties(Scenario scenario, ContextModel model) {
+        scenario.builder(model); // makes the scenario's schemas or databases
         List<String> properties = new ArrayList<>(List.of("context-db.strategy=" + scenario.strategy(),
                 "context-db.pool.maximum-pool-size=2", "context-db.pool.minimum-idle=1"));
         var database = scenario.database();
         switch (scenario.strategy()) {
             case SCHEMA -> {
                 properties.addAll(shared(database.url(), database.username(), database.password()));
-                for (String context : MODEL.names()) {
+                for (String context : model.names()) {
                     properties.add("context-db.contexts." + context + ".schema=" + scenario.placeOf(context));
                 }
             }
             case SHARED -> properties.addAll(shared(scenario.kind() == Kind.H2 ? database.url()
                     : database.urlWithDefaultSchema(scenario.sharedSchema()), database.username(), database.password()));
             case DATABASE -> {
-                for (String context : MODEL.names()) {
+                for (String context : model.names()) {
                     String prefix = "context-db.contexts." + context + ".datasource.";
                     properties.add(prefix + "url=" + database.urlOf(scenario.placeOf(context)));
                     properties.add(prefix + "username=" + database.username());

@@ -65,7 +65,8 @@ public final class EventEngine implements AutoCloseable {
         }
         for (Placement placement : db.placements()) {
             EventStore store = new EventStore(placement, db.dataSource(placement.context()));
-            EventSchema.migrate(placement, store.dataSource(), store.tables(), settings.classLoader());
+            EventSchema.migrate(placement, db.flyway(placement.context()).orElseThrow(), store.tables(),
+                    settings.classLoader());
             stores.put(placement.context(), store);
         }
         this.dispatcher = new Dispatcher(this, settings);

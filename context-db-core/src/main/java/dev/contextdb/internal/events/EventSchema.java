@@ -4,7 +4,8 @@ import dev.contextdb.ContextDbMigrationException;
 import dev.contextdb.Placement;
 import dev.contextdb.internal.ContextMigrations;
 import java.util.Locale;
-import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -18,9 +19,19 @@ final class EventSchema {
     private EventSchema() {
     }
 
-    static void migrate(Placement placement, DataSource dataSource, EventTables tables, ClassLoader classLoader) {
+    /**
+     * @param context the context's own Flyway: its placement (schema, history settings) and its
+     *     connections, which are outside the context's pool, as Flyway holds one for its lock while
+     *     it migrates on another
+     */
+    static void migrate(Placement placement, Flyway context, EventTables tables, ClassLoader classLoader) {
         String vendor = placement.vendor().name().toLowerCase(Locale.ROOT);
-        FluentConfiguration configuration = ContextMigrations.configure(placement, dataSource, classLoader)
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .configuration(context.getConfiguration())
+                // Not the context's scripts, nor its failure reporting: the events' own.
+                .resourceProvider(null)
+                .javaMigrationClassProvider(null)
+                .callbacks(new Callback[0])
                 .locations("classpath:dev/contextdb/internal/events/db/" + vendor)
                 .table(tables.history())
                 .placeholders(tables.placeholders())
