@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ApplicationEventMulticaster;
@@ -59,6 +60,7 @@ public final class ContextDbEventsAutoConfiguration {
 
     /** Static, and the events looked up lazily: Spring creates the multicaster early in the refresh. */
     @Bean(name = "applicationEventMulticaster")
+    @ConditionalOnMissingBean(name = "applicationEventMulticaster")
     static ApplicationEventMulticaster applicationEventMulticaster(ObjectProvider<ContextEvents> events) {
         return ContextEvents.multicaster(events::getObject);
     }

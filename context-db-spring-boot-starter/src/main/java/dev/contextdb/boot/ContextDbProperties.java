@@ -587,10 +587,12 @@ public class ContextDbProperties {
             this.instanceId = instanceId;
         }
 
+        /** @return {@code context-db.events.ordering-keys} */
         public Map<String, String> getOrderingKeys() {
             return orderingKeys;
         }
 
+        /** @param orderingKeys {@code context-db.events.ordering-keys} */
         public void setOrderingKeys(Map<String, String> orderingKeys) {
             this.orderingKeys = orderingKeys;
         }

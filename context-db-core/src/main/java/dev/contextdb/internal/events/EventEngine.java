@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,11 @@ public final class EventEngine implements AutoCloseable {
     private final Map<OutboxListener, String> listenerContexts = new ConcurrentHashMap<>();
     private final Dispatcher dispatcher;
     private volatile BeanFactory beanFactory;
+    private final ReentrantLock tablesLock = new ReentrantLock();
+    private volatile boolean tablesReady;
 
     /**
-     * Creates every context's event tables, where missing; delivers nothing before {@link #start}.
+     * Prepares the engine; tables are created, and events delivered, from {@link #start} on.
      * @param db the contexts
      * @param settings the frozen settings
      */
@@ -64,12 +67,32 @@ public final class EventEngine implements AutoCloseable {
                     + " off (context-db.events.enabled=false).");
         }
         for (Placement placement : db.placements()) {
-            EventStore store = new EventStore(placement, db.dataSource(placement.context()));
-            EventSchema.migrate(placement, db.flyway(placement.context()).orElseThrow(), store.tables(),
-                    settings.classLoader());
-            stores.put(placement.context(), store);
+            stores.put(placement.context(), new EventStore(placement, db.dataSource(placement.context())));
         }
         this.dispatcher = new Dispatcher(this, settings);
+    }
+
+    /**
+     * Creates every context's event tables, where missing, once: at the start when the
+     * application has listeners, or at the first event published before. An application without
+     * {@code @ApplicationModuleListener} methods gets no tables.
+     */
+    private void ensureTables() {
+        if (tablesReady) {
+            return;
+        }
+        tablesLock.lock();
+        try {
+            if (!tablesReady) {
+                for (Placement placement : db.placements()) {
+                    EventSchema.migrate(placement, db.flyway(placement.context()).orElseThrow(),
+                            stores.get(placement.context()).tables(), settings.classLoader());
+                }
+                tablesReady = true;
+            }
+        } finally {
+            tablesLock.unlock();
+        }
     }
 
     /**
@@ -79,10 +102,13 @@ public final class EventEngine implements AutoCloseable {
      */
     public void start(ApplicationEventMulticaster multicaster) {
         if (!(multicaster instanceof OutboxMulticaster outbox)) {
-            throw new IllegalStateException("The bean 'applicationEventMulticaster' is a " + multicaster.getClass().getName()
-                    + ", not context-db's: @ApplicationModuleListener methods would not be delivered through the"
-                    + " outbox. Remove the application's own multicaster, or switch context-db's events off"
-                    + " (context-db.events.enabled=false).");
+            // The application defines its own multicaster. Should it hold @ApplicationModuleListener
+            // methods, each fails at its first event with a message that says so.
+            log.warn("The bean 'applicationEventMulticaster' is a {}, not context-db's: @ApplicationModuleListener"
+                    + " methods are not delivered through the outbox. Remove the application's own multicaster, or"
+                    + " switch context-db's events off (context-db.events.enabled=false).",
+                    multicaster.getClass().getName());
+            return;
         }
         this.beanFactory = outbox.beanFactory();
         for (OutboxListener listener : outbox.outboxListeners()) {
@@ -95,8 +121,12 @@ public final class EventEngine implements AutoCloseable {
             }
             contextOf(listener);
         }
-        dispatcher.start();
+        if (!listeners.isEmpty()) {
+            ensureTables();
+            dispatcher.start();
+        }
     }
+
 
     /** @return the listeners by id, with their contexts, for the start-up report */
     public Map<String, String> listenerContexts() {
@@ -109,6 +139,7 @@ public final class EventEngine implements AutoCloseable {
     /** Stores an event for its listeners in the outbox of the context whose transaction is current. */
     void publish(Object event, List<OutboxListener> targets) {
         String context = publishingContext(event, targets);
+        ensureTables();
         EventStore store = stores.get(context);
         List<EventStore.Target> deliveries = new ArrayList<>(targets.size());
         for (OutboxListener target : targets) {
@@ -299,6 +330,9 @@ public final class EventEngine implements AutoCloseable {
     /** Dead deliveries of every context, oldest first. */
     public List<DeadDelivery> dead() {
         List<DeadDelivery> dead = new ArrayList<>();
+        if (!tablesReady) {
+            return dead;
+        }
         stores.forEach((context, store) -> {
             try {
                 for (EventStore.Dead row : store.dead()) {
@@ -330,6 +364,9 @@ public final class EventEngine implements AutoCloseable {
             throw new IllegalArgumentException("Unknown bounded context '" + context + "'; known contexts: "
                     + stores.keySet());
         }
+        if (!tablesReady) {
+            return 0;
+        }
         try {
             int count = store.resubmit(id, System.currentTimeMillis());
             if (count > 0) {
@@ -344,6 +381,9 @@ public final class EventEngine implements AutoCloseable {
 
     /** @return how many deliveries of the context are in the state: PENDING, DONE or DEAD */
     public int count(String context, String status) {
+        if (!tablesReady) {
+            return 0;
+        }
         try {
             return stores.get(context).count(status);
         } catch (SQLException e) {
