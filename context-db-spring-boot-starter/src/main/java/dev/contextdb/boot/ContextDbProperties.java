@@ -3,6 +3,7 @@ package dev.contextdb.boot;
 import dev.contextdb.Guard;
 import dev.contextdb.IsolationStrategy;
 import dev.contextdb.Pooling;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,9 @@ public class ContextDbProperties {
 
     /** Flyway migrations per context. */
     private final Flyway flyway = new Flyway();
+
+    /** Events between contexts: the outbox, delivery and inbox of @ApplicationModuleListener events. */
+    private final Events events = new Events();
 
     /** Overrides per bounded context, by context name. */
     private Map<String, Context> contexts = new LinkedHashMap<>();
@@ -239,6 +243,11 @@ public class ContextDbProperties {
     /** @return {@code context-db.flyway} */
     public Flyway getFlyway() {
         return flyway;
+    }
+
+    /** @return {@code context-db.events} */
+    public Events getEvents() {
+        return events;
     }
 
     /** @return {@code context-db.contexts} */
@@ -441,6 +450,210 @@ public class ContextDbProperties {
         /** @param locations {@code context-db.contexts.<name>.flyway.locations} */
         public void setLocations(List<String> locations) {
             this.locations = locations;
+        }
+    }
+    /** {@code context-db.events.*}: events between contexts. */
+    public static class Events {
+
+        /**
+         * Whether events that @ApplicationModuleListener methods listen to go through each
+         * publishing context's outbox (with Spring Modulith's events API on the class path).
+         */
+        private boolean enabled = true;
+
+        /** Attempts of a delivery to one listener before it is dead (listed, resubmittable). */
+        private int maxAttempts = 5;
+
+        /** The wait before a retry. */
+        private final Backoff backoff = new Backoff();
+
+        /**
+         * How often every outbox is looked at although no commit woke the dispatcher: events of
+         * other instances, deliveries whose instance died. A commit in this instance wakes it at once.
+         */
+        private Duration pollInterval = Duration.ofSeconds(30);
+
+        /**
+         * How long a claimed delivery is reserved for the instance that claimed it; another
+         * instance delivers it after that. Longer than the slowest listener.
+         */
+        private Duration lease = Duration.ofMinutes(1);
+
+        /** How long delivered events, their deliveries and inbox rows are kept before they are deleted. */
+        private Duration retention = Duration.ofDays(7);
+
+        /** Rows deleted per statement when delivered events are cleaned up. */
+        private int cleanupBatch = 500;
+
+        /** Deliveries that run at once in this instance. */
+        private int threads = 4;
+
+        /**
+         * This instance's name in the leases it takes. Unset: the process id, the host and a random
+         * part; set it only to something unique among the instances sharing the databases.
+         */
+        private String instanceId;
+
+        /**
+         * Per-key ordering, by event class: a SpEL expression evaluated on the event, for example
+         * context-db.events.ordering-keys[com.acme.orders.OrderPlaced]=orderId(). Events with the
+         * same key reach each listener in publication order, one after the other; events of other
+         * classes, or with a null key, in no particular order.
+         */
+        private Map<String, String> orderingKeys = new LinkedHashMap<>();
+
+        /** @return {@code context-db.events.enabled} */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled {@code context-db.events.enabled} */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return {@code context-db.events.max-attempts} */
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        /** @param maxAttempts {@code context-db.events.max-attempts} */
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        /** @return {@code context-db.events.backoff} */
+        public Backoff getBackoff() {
+            return backoff;
+        }
+
+        /** @return {@code context-db.events.poll-interval} */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval {@code context-db.events.poll-interval} */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** @return {@code context-db.events.lease} */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease {@code context-db.events.lease} */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /** @return {@code context-db.events.retention} */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /** @param retention {@code context-db.events.retention} */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        /** @return {@code context-db.events.cleanup-batch} */
+        public int getCleanupBatch() {
+            return cleanupBatch;
+        }
+
+        /** @param cleanupBatch {@code context-db.events.cleanup-batch} */
+        public void setCleanupBatch(int cleanupBatch) {
+            this.cleanupBatch = cleanupBatch;
+        }
+
+        /** @return {@code context-db.events.threads} */
+        public int getThreads() {
+            return threads;
+        }
+
+        /** @param threads {@code context-db.events.threads} */
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /** @return {@code context-db.events.instance-id} */
+        public String getInstanceId() {
+            return instanceId;
+        }
+
+        /** @param instanceId {@code context-db.events.instance-id} */
+        public void setInstanceId(String instanceId) {
+            this.instanceId = instanceId;
+        }
+
+        /** @return {@code context-db.events.ordering-keys} */
+        public Map<String, String> getOrderingKeys() {
+            return orderingKeys;
+        }
+
+        /** @param orderingKeys {@code context-db.events.ordering-keys} */
+        public void setOrderingKeys(Map<String, String> orderingKeys) {
+            this.orderingKeys = orderingKeys;
+        }
+    }
+
+    /** {@code context-db.events.backoff.*}: exponential backoff with jitter between attempts. */
+    public static class Backoff {
+
+        /** The wait after the first failed attempt. */
+        private Duration initial = Duration.ofSeconds(1);
+
+        /** How much each further wait grows. */
+        private double multiplier = 2;
+
+        /** The longest wait. */
+        private Duration max = Duration.ofMinutes(5);
+
+        /**
+         * The random share of each wait, from 0 to 1, so that deliveries failing together do not
+         * retry together: 0.5 waits 50% to 100% of the computed wait.
+         */
+        private double jitter = 0.5;
+
+        /** @return {@code context-db.events.backoff.initial} */
+        public Duration getInitial() {
+            return initial;
+        }
+
+        /** @param initial {@code context-db.events.backoff.initial} */
+        public void setInitial(Duration initial) {
+            this.initial = initial;
+        }
+
+        /** @return {@code context-db.events.backoff.multiplier} */
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        /** @param multiplier {@code context-db.events.backoff.multiplier} */
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        /** @return {@code context-db.events.backoff.max} */
+        public Duration getMax() {
+            return max;
+        }
+
+        /** @param max {@code context-db.events.backoff.max} */
+        public void setMax(Duration max) {
+            this.max = max;
+        }
+
+        /** @return {@code context-db.events.backoff.jitter} */
+        public double getJitter() {
+            return jitter;
+        }
+
+        /** @param jitter {@code context-db.events.backoff.jitter} */
+        public void setJitter(double jitter) {
+            this.jitter = jitter;
         }
     }
 }

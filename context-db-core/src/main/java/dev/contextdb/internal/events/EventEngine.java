@@ -1,0 +1,405 @@
+package dev.contextdb.internal.events;
+
+import dev.contextdb.ContextDb;
+import dev.contextdb.ContextDefinition;
+import dev.contextdb.Placement;
+import dev.contextdb.internal.CurrentContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Events between contexts: stores a published event in the publishing context's outbox, in its
+ * transaction, and delivers it to each {@code @ApplicationModuleListener} in a new transaction of
+ * the listener's context, whose inbox makes the effect happen once.
+ *
+ * <p>Behind {@link dev.contextdb.ContextEvents}; the Spring wiring is {@link ModuleListenerFactory}
+ * (finds the listeners) and {@link OutboxMulticaster} (routes their events here).
+ */
+public final class EventEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventEngine.class);
+
+    private final ContextDb db;
+    private final EventSettings settings;
+    private final Map<String, EventStore> stores = new LinkedHashMap<>();
+    private final Map<String, OutboxListener> listeners = new ConcurrentHashMap<>();
+    private final Map<OutboxListener, String> listenerContexts = new ConcurrentHashMap<>();
+    private final Dispatcher dispatcher;
+    private volatile BeanFactory beanFactory;
+    private final ReentrantLock tablesLock = new ReentrantLock();
+    private volatile boolean tablesReady;
+
+    /**
+     * Prepares the engine; tables are created, and events delivered, from {@link #start} on.
+     * @param db the contexts
+     * @param settings the frozen settings
+     */
+    public EventEngine(ContextDb db, EventSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        if (!ClassUtils.isPresent("org.flywaydb.core.Flyway", settings.classLoader())) {
+            throw new IllegalStateException("context-db's events need Flyway to create each context's outbox and inbox"
+                    + " tables: add org.flywaydb:flyway-core (and the Flyway module of your database), or switch events"
+                    + " off (context-db.events.enabled=false).");
+        }
+        for (Placement placement : db.placements()) {
+            stores.put(placement.context(), new EventStore(placement, db.dataSource(placement.context())));
+        }
+        this.dispatcher = new Dispatcher(this, settings);
+    }
+
+    /**
+     * Creates every context's event tables, where missing, once: at the start when the
+     * application has listeners, or at the first event published before. An application without
+     * {@code @ApplicationModuleListener} methods gets no tables.
+     */
+    private void ensureTables() {
+        if (tablesReady) {
+            return;
+        }
+        tablesLock.lock();
+        try {
+            if (!tablesReady) {
+                for (Placement placement : db.placements()) {
+                    EventSchema.migrate(placement, db.flyway(placement.context()).orElseThrow(),
+                            stores.get(placement.context()).tables(), settings.classLoader());
+                }
+                tablesReady = true;
+            }
+        } finally {
+            tablesLock.unlock();
+        }
+    }
+
+    /**
+     * Registers the listeners the multicaster holds and starts delivering, beginning with what
+     * was left undelivered by an earlier run.
+     * @param multicaster context-db's multicaster, after the application's listeners are registered
+     */
+    public void start(ApplicationEventMulticaster multicaster) {
+        if (!(multicaster instanceof OutboxMulticaster outbox)) {
+            // The application defines its own multicaster. Should it hold @ApplicationModuleListener
+            // methods, each fails at its first event with a message that says so.
+            log.warn("The bean 'applicationEventMulticaster' is a {}, not context-db's: @ApplicationModuleListener"
+                    + " methods are not delivered through the outbox. Remove the application's own multicaster, or"
+                    + " switch context-db's events off (context-db.events.enabled=false).",
+                    multicaster.getClass().getName());
+            return;
+        }
+        this.beanFactory = outbox.beanFactory();
+        for (OutboxListener listener : outbox.outboxListeners()) {
+            OutboxListener previous = listeners.putIfAbsent(listener.getListenerId(), listener);
+            if (previous != null && previous != listener) {
+                throw new IllegalStateException("Two @ApplicationModuleListener methods have the id '"
+                        + listener.getListenerId() + "' (beans '" + previous.beanName() + "' and '" + listener.beanName()
+                        + "'): deliveries name their listener by it. Give one a distinct id:"
+                        + " @ApplicationModuleListener(id = \"...\").");
+            }
+            contextOf(listener);
+        }
+        if (!listeners.isEmpty()) {
+            ensureTables();
+            dispatcher.start();
+        }
+    }
+
+
+    /** @return the listeners by id, with their contexts, for the start-up report */
+    public Map<String, String> listenerContexts() {
+        Map<String, String> result = new LinkedHashMap<>();
+        listeners.values().forEach(listener -> result.put(listener.getListenerId() + " <- "
+                + listener.eventType().getName(), contextOf(listener)));
+        return result;
+    }
+
+    /** Stores an event for its listeners in the outbox of the context whose transaction is current. */
+    void publish(Object event, List<OutboxListener> targets) {
+        String context = publishingContext(event, targets);
+        ensureTables();
+        EventStore store = stores.get(context);
+        List<EventStore.Target> deliveries = new ArrayList<>(targets.size());
+        for (OutboxListener target : targets) {
+            deliveries.add(new EventStore.Target(target.getListenerId(), contextOf(target)));
+        }
+        EventStore.Entry entry = new EventStore.Entry(UUID.randomUUID().toString(), event.getClass().getName(),
+                settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries);
+        DataSource dataSource = store.dataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            store.append(connection, List.of(entry));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Context '" + context + "' could not store event " + entry.type()
+                    + " in its outbox (" + store.tables().outbox() + "): " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        wakeOnCommit(context);
+    }
+
+    private String publishingContext(Object event, List<OutboxListener> targets) {
+        String context = CurrentContext.get();
+        EventStore store = context == null ? null : stores.get(context);
+        if (store != null && TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(store.dataSource()) instanceof ConnectionHolder holder
+                && holder.isSynchronizedWithTransaction()) {
+            return context;
+        }
+        List<String> names = targets.stream().map(OutboxListener::getListenerId).toList();
+        throw new IllegalStateException("Event " + event.getClass().getName() + " was published outside a transaction"
+                + " of a bounded context" + (context == null ? "" : " (context '" + context + "' is current, but has no"
+                        + " transaction open)") + ", and @ApplicationModuleListener methods listen to it: " + names
+                + ". context-db stores such an event in the publishing context's outbox, in that context's"
+                + " transaction. Publish it inside a transaction of the publishing context: from a @Transactional"
+                + " method of one of its beans, or in a TransactionTemplate over its transaction manager"
+                + " (<context>TransactionManager).");
+    }
+
+    private void wakeOnCommit(String context) {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof WakeOnCommit wake && wake.engine() == this && wake.context().equals(context)) {
+                return;
+            }
+        }
+        TransactionSynchronizationManager.registerSynchronization(new WakeOnCommit(this, context));
+    }
+
+    /** Wakes the dispatcher for the context once the publishing transaction has committed. */
+    private record WakeOnCommit(EventEngine engine, String context) implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            engine.dispatcher.wake(context);
+        }
+    }
+
+    String contextOf(OutboxListener listener) {
+        return listenerContexts.computeIfAbsent(listener, target -> db.model().contextOf(target.targetClass())
+                .map(ContextDefinition::name)
+                .orElseThrow(() -> new IllegalStateException("@ApplicationModuleListener " + target.getListenerId()
+                        + " is on bean '" + target.beanName() + "' (" + target.targetClass().getName() + "), which"
+                        + " belongs to no bounded context; declared: " + db.model().names() + ". A listener runs in"
+                        + " a transaction of its context, and its inbox is in its context's placement: move the"
+                        + " class into a context's package.")));
+    }
+
+    Map<String, EventStore> stores() {
+        return stores;
+    }
+
+    /**
+     * Runs one claimed delivery: in a new transaction of the listener's context, the inbox row
+     * and then the listener; after that commits, the delivery is marked done in the publisher's
+     * outbox. A failure schedules the next attempt, or makes the delivery dead.
+     */
+    void deliver(EventStore.Claimed claimed) {
+        EventStore outbox = stores.get(claimed.context());
+        String owner = settings.instanceId();
+        int attempts = claimed.attempts() + 1;
+        try {
+            OutboxListener listener = listeners.get(claimed.listenerId());
+            if (listener == null) {
+                throw new IllegalStateException("No @ApplicationModuleListener with id '" + claimed.listenerId()
+                        + "' in this application (renamed or removed?); resubmit the delivery once it is back.");
+            }
+            EventStore inbox = stores.get(claimed.listenerContext());
+            if (inbox == null) {
+                throw new IllegalStateException("Listener context '" + claimed.listenerContext() + "' is not declared.");
+            }
+            TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
+            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            Boolean applied = transaction.execute(status -> {
+                if (!receive(inbox, claimed)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                invoke(listener, read(claimed));
+                return true;
+            });
+            if (!Boolean.TRUE.equals(applied)) {
+                log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(), claimed.listenerId());
+            }
+            outbox.done(claimed.id(), owner, attempts, System.currentTimeMillis());
+        } catch (Throwable failure) {
+            failed(outbox, claimed, attempts, failure);
+        }
+    }
+
+    private void failed(EventStore outbox, EventStore.Claimed claimed, int attempts, Throwable failure) {
+        boolean dead = attempts >= settings.maxAttempts();
+        long next = System.currentTimeMillis() + settings.backoffMillis(attempts, ThreadLocalRandom.current().nextDouble());
+        String error = failure.getClass().getName() + ": " + failure.getMessage();
+        try {
+            outbox.failed(claimed.id(), owner(), attempts, dead, next, error);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not record the failed attempt {} of event {} for listener {} (context '{}'); the lease"
+                    + " expires and the delivery is tried again", attempts, claimed.eventId(), claimed.listenerId(),
+                    claimed.context(), e);
+            return;
+        }
+        if (dead) {
+            log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents once"
+                    + " the cause is fixed", claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, failure);
+        } else {
+            log.warn("Event {} ({}) failed in listener {} (attempt {} of {}); next attempt in {} ms: {}",
+                    claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, settings.maxAttempts(),
+                    next - System.currentTimeMillis(), error);
+            dispatcher.retryAt(next);
+        }
+    }
+
+    private String owner() {
+        return settings.instanceId();
+    }
+
+    /** @return false when the inbox holds the event for the listener already: applied before */
+    private boolean receive(EventStore inbox, EventStore.Claimed claimed) {
+        DataSource dataSource = inbox.dataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            inbox.receive(connection, claimed.eventId(), claimed.listenerId(), System.currentTimeMillis());
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw new IllegalStateException("Could not write the inbox row of event " + claimed.eventId()
+                    + " in context '" + claimed.listenerContext() + "': " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private Object read(EventStore.Claimed claimed) {
+        Class<?> type = ClassUtils.resolveClassName(claimed.type(), settings.classLoader());
+        return settings.json().read(claimed.payload(), type);
+    }
+
+    private void invoke(OutboxListener listener, Object event) {
+        BeanFactory factory = beanFactory;
+        Object bean = factory.getBean(listener.beanName());
+        // The target itself, past any proxy: @ApplicationModuleListener is meta-annotated @Async and
+        // @Transactional(REQUIRES_NEW), whose interceptors would run the method on another thread
+        // or in another transaction than the one that holds its inbox row.
+        for (Object target = AopProxyUtils.getSingletonTarget(bean); target != null;
+                target = AopProxyUtils.getSingletonTarget(bean)) {
+            bean = target;
+        }
+        Method method = ClassUtils.getMostSpecificMethod(listener.method(), bean.getClass());
+        ReflectionUtils.makeAccessible(method);
+        try {
+            method.invoke(bean, event);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Dead deliveries of every context, oldest first. */
+    public List<DeadDelivery> dead() {
+        List<DeadDelivery> dead = new ArrayList<>();
+        if (!tablesReady) {
+            return dead;
+        }
+        stores.forEach((context, store) -> {
+            try {
+                for (EventStore.Dead row : store.dead()) {
+                    dead.add(new DeadDelivery(context, row.id(), row.eventId(), row.type(), row.listenerId(),
+                            row.listenerContext(), row.attempts(), row.lastError(), row.publishedAt()));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the dead deliveries of context '" + context + "': "
+                        + e.getMessage(), e);
+            }
+        });
+        return dead;
+    }
+
+    /** A dead delivery, as the engine reports it. */
+    public record DeadDelivery(String context, long id, String eventId, String type, String listenerId,
+            String listenerContext, int attempts, String lastError, long publishedAt) {
+    }
+
+    /**
+     * Makes dead deliveries pending again, with fresh attempts.
+     * @param context the publishing context
+     * @param id one delivery, or {@code null} for all of the context's dead deliveries
+     * @return how many
+     */
+    public int resubmit(String context, Long id) {
+        EventStore store = stores.get(context);
+        if (store == null) {
+            throw new IllegalArgumentException("Unknown bounded context '" + context + "'; known contexts: "
+                    + stores.keySet());
+        }
+        if (!tablesReady) {
+            return 0;
+        }
+        try {
+            int count = store.resubmit(id, System.currentTimeMillis());
+            if (count > 0) {
+                dispatcher.wake(context);
+            }
+            return count;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not resubmit dead deliveries of context '" + context + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** @return how many deliveries of the context are in the state: PENDING, DONE or DEAD */
+    public int count(String context, String status) {
+        if (!tablesReady) {
+            return 0;
+        }
+        try {
+            return stores.get(context).count(status);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the table names of a context's outbox, deliveries and inbox */
+    public List<String> tables(String context) {
+        EventTables tables = stores.get(context).tables();
+        return List.of(tables.outbox(), tables.delivery(), tables.inbox());
+    }
+
+    /** Stops claiming, lets running deliveries finish (within the lease), and stops. */
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}

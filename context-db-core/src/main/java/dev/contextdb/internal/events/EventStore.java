@@ -1,0 +1,354 @@
+package dev.contextdb.internal.events;
+
+import dev.contextdb.DatabaseVendor;
+import dev.contextdb.Placement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import javax.sql.DataSource;
+
+/**
+ * The SQL of one context's event tables, for its vendor. Every method takes its connection from
+ * the context's own DataSource, except {@link #append}, which writes on the publisher's
+ * transactional connection.
+ *
+ * <p>Claiming sets a lease (owner and expiry) on due deliveries. PostgreSQL and MariaDB select
+ * them with {@code FOR UPDATE SKIP LOCKED}, so that instances claiming at once never wait on
+ * each other nor claim the same row; H2 has no {@code SKIP LOCKED}, so each candidate is leased
+ * by an update that succeeds only while the row is still unleased.
+ */
+final class EventStore {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String DEAD = "DEAD";
+
+    /** Where the error message is cut: the column's width. */
+    private static final int ERROR_LENGTH = 2000;
+
+    private final String context;
+    private final DataSource dataSource;
+    private final DatabaseVendor vendor;
+    private final EventTables tables;
+    private final String due;
+
+    EventStore(Placement placement, DataSource dataSource) {
+        this.context = placement.context();
+        this.dataSource = dataSource;
+        this.vendor = placement.vendor();
+        this.tables = EventTables.of(placement);
+        // A delivery is due when it is pending, its time has come and no live lease holds it; with
+        // a key, also when every earlier delivery of that key to that listener is done (a dead one
+        // holds the later ones back until it is resubmitted: order is kept, not skipped).
+        this.due = "d.status = '" + PENDING + "' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)"
+                + " and (d.event_key is null or not exists (select 1 from " + tables.delivery() + " e"
+                + " where e.listener_id = d.listener_id and e.event_key = d.event_key and e.id < d.id"
+                + " and e.status <> '" + DONE + "'))";
+    }
+
+    String context() {
+        return context;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    EventTables tables() {
+        return tables;
+    }
+
+    /** One event and its listeners, as {@link #append} stores them. */
+    record Entry(String eventId, String type, String payload, String key, long publishedAt, List<Target> targets) {
+    }
+
+    /** A listener an event is delivered to. */
+    record Target(String listenerId, String listenerContext) {
+    }
+
+    /** Stores events with a delivery row per listener, on the publisher's transactional connection. */
+    void append(Connection connection, List<Entry> entries) throws SQLException {
+        try (PreparedStatement outbox = connection.prepareStatement("insert into " + tables.outbox()
+                + " (id, event_type, payload, event_key, published_at) values (?, ?, ?, ?, ?)");
+                PreparedStatement delivery = connection.prepareStatement("insert into " + tables.delivery()
+                        + " (event_id, listener_id, listener_context, event_key, status, attempts, next_attempt_at)"
+                        + " values (?, ?, ?, ?, '" + PENDING + "', 0, ?)")) {
+            for (Entry entry : entries) {
+                outbox.setString(1, entry.eventId());
+                outbox.setString(2, entry.type());
+                outbox.setString(3, entry.payload());
+                setNullable(outbox, 4, entry.key());
+                outbox.setLong(5, entry.publishedAt());
+                outbox.addBatch();
+                for (Target target : entry.targets()) {
+                    delivery.setString(1, entry.eventId());
+                    delivery.setString(2, target.listenerId());
+                    delivery.setString(3, target.listenerContext());
+                    setNullable(delivery, 4, entry.key());
+                    delivery.setLong(5, entry.publishedAt());
+                    delivery.addBatch();
+                }
+            }
+            outbox.executeBatch();
+            delivery.executeBatch();
+        }
+    }
+
+    /** A delivery leased to this instance, with its event. */
+    record Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
+            String type, String payload) {
+    }
+
+    /**
+     * Leases up to {@code limit} due deliveries, oldest first.
+     * @return what was leased, in delivery order
+     */
+    List<Claimed> claim(String owner, long now, long leaseUntil, int limit) throws SQLException {
+        List<Long> ids = vendor == DatabaseVendor.H2 ? claimByUpdate(owner, now, leaseUntil, limit)
+                : claimSkippingLocked(owner, now, leaseUntil, limit);
+        return ids.isEmpty() ? List.of() : load(ids);
+    }
+
+    private List<Long> claimSkippingLocked(String owner, long now, long leaseUntil, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            // MariaDB's default REPEATABLE READ would also take gap locks on the scanned range.
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("select d.id from " + tables.delivery()
+                        + " d where " + due + " order by d.id limit ? for update skip locked")) {
+                    select.setLong(1, now);
+                    select.setLong(2, now);
+                    select.setInt(3, limit);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                        }
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement lease = connection.prepareStatement("update " + tables.delivery()
+                            + " set lease_owner = ?, lease_until = ? where id in " + placeholders(ids.size()))) {
+                        lease.setString(1, owner);
+                        lease.setLong(2, leaseUntil);
+                        for (int i = 0; i < ids.size(); i++) {
+                            lease.setLong(3 + i, ids.get(i));
+                        }
+                        lease.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return ids;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private List<Long> claimByUpdate(String owner, long now, long leaseUntil, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> candidates = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("select d.id from " + tables.delivery()
+                    + " d where " + due + " order by d.id limit ?")) {
+                select.setLong(1, now);
+                select.setLong(2, now);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement lease = connection.prepareStatement("update " + tables.delivery()
+                    + " set lease_owner = ?, lease_until = ? where id = ? and status = '" + PENDING + "'"
+                    + " and (lease_until is null or lease_until < ?)")) {
+                for (long id : candidates) {
+                    lease.setString(1, owner);
+                    lease.setLong(2, leaseUntil);
+                    lease.setLong(3, id);
+                    lease.setLong(4, now);
+                    if (lease.executeUpdate() == 1) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+
+    private List<Claimed> load(List<Long> ids) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(ids.size());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select d.id, d.event_id, d.listener_id,"
+                        + " d.listener_context, d.attempts, o.event_type, o.payload from " + tables.delivery() + " d join "
+                        + tables.outbox() + " o on o.id = d.event_id where d.id in " + placeholders(ids.size())
+                        + " order by d.id")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(1 + i, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(context, rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5), rows.getString(6), rows.getString(7)));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** Marks a leased delivery done; nothing if the lease was lost to another instance meanwhile. */
+    boolean done(long id, String owner, int attempts, long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
+                        + " set status = '" + DONE + "', attempts = ?, done_at = ?, lease_owner = null,"
+                        + " lease_until = null, last_error = null where id = ? and lease_owner = ?")) {
+            update.setInt(1, attempts);
+            update.setLong(2, now);
+            update.setLong(3, id);
+            update.setString(4, owner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records a failed attempt: pending again at {@code nextAttemptAt}, or dead. */
+    boolean failed(long id, String owner, int attempts, boolean dead, long nextAttemptAt, String error)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
+                        + " set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null,"
+                        + " lease_until = null where id = ? and lease_owner = ?")) {
+            update.setString(1, dead ? DEAD : PENDING);
+            update.setInt(2, attempts);
+            update.setLong(3, nextAttemptAt);
+            setNullable(update, 4, error == null || error.length() <= ERROR_LENGTH ? error
+                    : error.substring(0, ERROR_LENGTH));
+            update.setLong(5, id);
+            update.setString(6, owner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** A dead delivery, as {@link #dead()} lists it. */
+    record Dead(long id, String eventId, String type, String listenerId, String listenerContext, int attempts,
+            String lastError, long publishedAt) {
+    }
+
+    List<Dead> dead() throws SQLException {
+        List<Dead> dead = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select d.id, d.event_id, o.event_type,"
+                        + " d.listener_id, d.listener_context, d.attempts, d.last_error, o.published_at from "
+                        + tables.delivery() + " d join " + tables.outbox() + " o on o.id = d.event_id where d.status = '"
+                        + DEAD + "' order by d.id");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                dead.add(new Dead(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getInt(6), rows.getString(7), rows.getLong(8)));
+            }
+        }
+        return dead;
+    }
+
+    /**
+     * Makes dead deliveries pending again with fresh attempts.
+     * @param id one delivery, or {@code null} for every dead one
+     * @return how many
+     */
+    int resubmit(Long id, long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
+                        + " set status = '" + PENDING + "', attempts = 0, next_attempt_at = ? where status = '" + DEAD + "'"
+                        + (id == null ? "" : " and id = ?"))) {
+            update.setLong(1, now);
+            if (id != null) {
+                update.setLong(2, id);
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    /** How many deliveries are in each state, for tests and reports. */
+    int count(String status) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select count(*) from " + tables.delivery()
+                        + " where status = ?")) {
+            select.setString(1, status);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Deletes up to {@code batch} done deliveries finished before {@code cutoff}, then the outbox
+     * rows before it that no delivery needs any more, and the inbox rows received before it.
+     * @return how many rows were deleted; a full batch means there may be more
+     */
+    int deleteCompleted(long cutoff, int batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int deleted = deleteBatch(connection, tables.delivery(), "status = '" + DONE + "' and done_at < ?", cutoff,
+                    batch);
+            deleted += deleteBatch(connection, tables.outbox(), "published_at < ? and not exists (select 1 from "
+                    + tables.delivery() + " d where d.event_id = " + tables.outbox() + ".id)", cutoff, batch);
+            deleted += deleteBatch(connection, tables.inbox(), "received_at < ?", cutoff, batch);
+            return deleted;
+        }
+    }
+
+    private int deleteBatch(Connection connection, String table, String condition, long cutoff, int batch)
+            throws SQLException {
+        // MariaDB cannot select from the table it deletes from, but takes a LIMIT on DELETE;
+        // PostgreSQL takes no LIMIT on DELETE. H2 takes both forms.
+        String sql = vendor == DatabaseVendor.MARIADB
+                ? "delete from " + table + " where " + condition + " limit " + batch
+                : vendor == DatabaseVendor.POSTGRESQL
+                        ? "delete from " + table + " where ctid in (select ctid from " + table + " where " + condition
+                                + " limit " + batch + ")"
+                        : "delete from " + table + " where " + condition + " limit " + batch;
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setLong(1, cutoff);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** Inserts the inbox row of an event applied by a listener of this context, on its transactional connection. */
+    void receive(Connection connection, String eventId, String listenerId, long now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + tables.inbox()
+                + " (event_id, listener_id, received_at) values (?, ?, ?)")) {
+            insert.setString(1, eventId);
+            insert.setString(2, listenerId);
+            insert.setLong(3, now);
+            insert.executeUpdate();
+        }
+    }
+
+    private static String placeholders(int count) {
+        StringJoiner joiner = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < count; i++) {
+            joiner.add("?");
+        }
+        return joiner.toString();
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+create table reservation (sale_id bigint primary key, sku varchar(20) not null);

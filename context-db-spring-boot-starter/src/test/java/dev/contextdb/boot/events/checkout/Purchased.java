@@ -1,0 +1,5 @@
+package dev.contextdb.boot.events.checkout;
+
+/** The event. */
+public record Purchased(long id, String item) {
+}
