@@ -58,11 +58,13 @@ final class ContextDbTestPlacement implements DisposableBean {
     }
 
     private final String suffix;
+    private final IsolationStrategy strategy;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Deque<Created> created = new ArrayDeque<>();
 
-    private ContextDbTestPlacement(String suffix) {
+    private ContextDbTestPlacement(String suffix, IsolationStrategy strategy) {
         this.suffix = suffix;
+        this.strategy = strategy;
     }
 
     /**
@@ -73,7 +75,7 @@ final class ContextDbTestPlacement implements DisposableBean {
      */
     static ContextDbTestPlacement create(List<ContextDefinition> slice, IsolationStrategy strategy,
             ContextDbProperties configured, Environment environment) {
-        ContextDbTestPlacement placement = new ContextDbTestPlacement("_t" + randomSuffix());
+        ContextDbTestPlacement placement = new ContextDbTestPlacement("_t" + randomSuffix(), strategy);
         try {
             placement.plan(slice, strategy, configured, environment);
             return placement;
@@ -81,6 +83,11 @@ final class ContextDbTestPlacement implements DisposableBean {
             placement.destroy();
             throw ex;
         }
+    }
+
+    /** @return the strategy of the run, {@code null} for the configured placement */
+    IsolationStrategy strategy() {
+        return strategy;
     }
 
     /** @return the properties that place the contexts, over every other property source */
