@@ -29,11 +29,11 @@ import org.springframework.util.StringUtils;
  *
  * <ul>
  * <li>{@code SCHEMA}: the context's schema ({@code orders}, or as configured) gets the run's suffix,
- *     {@code orders_t4k2x9q}; context-db creates it, this drops it.</li>
- * <li>{@code DATABASE}: a database {@code orders_t4k2x9q} on the server of the context's configured
+ *     {@code orders_t4k2x9qa}; context-db creates it, this drops it.</li>
+ * <li>{@code DATABASE}: a database {@code orders_t4k2x9qa} on the server of the context's configured
  *     URL (else the shared one), created here before the start; on H2 an in-memory one.</li>
  * <li>the shared database, home of {@code SHARED} contexts and of the history of nothing else:
- *     on PostgreSQL a schema {@code contextdb_t4k2x9q} (the URL's {@code currentSchema}), on MariaDB
+ *     on PostgreSQL a schema {@code contextdb_t4k2x9qa} (the URL's {@code currentSchema}), on MariaDB
  *     a database of that name, on H2 an in-memory database; with no database configured, the
  *     starter's embedded H2, already of this application context alone.</li>
  * </ul>
