@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +40,13 @@ class ContextDbTestCleanupTest {
     /** What the runs of {@link InventoryRuns} saw: schema or database names of their own. */
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
+    private static final String KIT = "contextdb.test.kit";
+
     @Test
     void dropsTheSchemasAndDatabasesOfEveryRunWhenItEnds() throws Exception {
         try (TestDatabase postgres = TestDatabase.postgres()) {
-            Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(InventoryRuns.class))
-                    .execute().testEvents();
+            SEEN.clear();
+            Events tests = kit(InventoryRuns.class);
             tests.assertStatistics(stats -> stats.succeeded(3).failed(0));
             assertThat(SEEN).hasSize(6);   // per run: the shared schema and inventory's schema or database
             for (String name : SEEN) {
@@ -56,8 +62,7 @@ class ContextDbTestCleanupTest {
 
     @Test
     void refusesToPlaceAReadingContextUnderDatabaseWithTheCoresMessage() {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OrdersInOwnDatabase.class))
-                .execute().testEvents();
+        Events tests = kit(OrdersInOwnDatabase.class);
         tests.assertStatistics(stats -> stats.failed(1));
         Throwable failure = tests.failed().stream().findFirst().orElseThrow()
                 .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
@@ -69,6 +74,22 @@ class ContextDbTestCleanupTest {
         assertThat(cause).as("cause of %s", failure).isNotNull();
         assertThat(cause.getMessage()).contains("Context 'orders' declares reads = \"catalog\", but context 'orders'"
                 + " uses strategy DATABASE");
+    }
+
+    private static Events kit(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(KIT, "true")
+                .selectors(selectClass(testClass)).execute().testEvents();
+    }
+
+    /** The nested classes run in the test kit only, not when a pattern of surefire selects them. */
+    static final class InTestKitOnly implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getConfigurationParameter(KIT).isPresent()
+                    ? ConditionEvaluationResult.enabled("run by ContextDbTestCleanupTest")
+                    : ConditionEvaluationResult.disabled("run by ContextDbTestCleanupTest only");
+        }
     }
 
     private static List<String> existing(Connection connection, String sql) throws Exception {
@@ -85,6 +106,7 @@ class ContextDbTestCleanupTest {
             "context-db.datasource.url=${CONTEXTDB_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/test}",
             "context-db.datasource.username=${CONTEXTDB_POSTGRES_USER:postgres}",
             "context-db.datasource.password=${CONTEXTDB_POSTGRES_PASSWORD:}"})
+    @ExtendWith(InTestKitOnly.class)
     static class InventoryRuns {
 
         @Autowired JdbcClient jdbc;
@@ -107,6 +129,7 @@ class ContextDbTestCleanupTest {
     }
 
     @ContextDbTest(value = "orders", strategy = DATABASE)
+    @ExtendWith(InTestKitOnly.class)
     static class OrdersInOwnDatabase {
 
         @Test
