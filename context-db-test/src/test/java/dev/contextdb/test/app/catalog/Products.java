@@ -1,0 +1,6 @@
+package dev.contextdb.test.app.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Products extends JpaRepository<Product, String> {
+}

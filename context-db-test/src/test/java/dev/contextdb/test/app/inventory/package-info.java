@@ -1,0 +1,5 @@
+/** Stock levels, with JdbcClient. */
+@BoundedContext("inventory")
+package dev.contextdb.test.app.inventory;
+
+import dev.contextdb.BoundedContext;
