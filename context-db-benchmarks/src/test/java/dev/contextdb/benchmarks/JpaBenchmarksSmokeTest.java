@@ -1,6 +1,7 @@
 package dev.contextdb.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.contextdb.benchmarks.boot.jpastartup.contexts.c10.Item10;
 import dev.contextdb.benchmarks.boot.jpastartup.contexts.c10.Item10Repository;
@@ -49,7 +50,11 @@ class JpaBenchmarksSmokeTest {
         // Every call after the first finds the entry the call before saved, or measure() fails.
         List<TransactionCost.Side> sides = JpaTransactionCost.measure(2, 20);
         // insert (with BEGIN), select by id, commit: context-db adds no statement to plain Boot's.
-        assertThat(sides).extracting(TransactionCost.Side::roundTrips).containsExactly(3.0, 3.0);
+        // Within 0.1: HikariCP checks a connection left idle for more than 500 ms with one round trip
+        // of its own, which on a loaded machine can fall into the few calls of a block; an extra
+        // statement per transaction would add 1.
+        assertThat(sides).extracting(TransactionCost.Side::roundTrips)
+                .allSatisfy(trips -> assertThat(trips).isCloseTo(3.0, within(0.1)));
     }
 
     @Test
