@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Proves the JPA benchmarks run and compare like with like, in about 25 seconds: the service
+ * Proves the JPA benchmarks run and compare like with like, in half a minute: the service
  * benchmark's JMH setup and one short side-by-side iteration in this JVM, both applications'
  * transactions on PostgreSQL making the same round trips, and each start-up benchmark method once,
  * the hand-written baseline holding the same units, repositories and migrations as the starter's. Figures come from the real runs in docs/benchmarks.md.
