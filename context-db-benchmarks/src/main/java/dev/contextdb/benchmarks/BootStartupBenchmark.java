@@ -23,9 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -85,13 +82,7 @@ public class BootStartupBenchmark {
     }
 
     private static ConfigurableApplicationContext run(Class<?> source, Map<String, Object> properties) {
-        SpringApplication application = new SpringApplication(source);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setLogStartupInfo(false);
-        application.setRegisterShutdownHook(false);
-        application.setDefaultProperties(properties);
-        return application.run();
+        return BootApplications.runWithoutJpa(source, properties);
     }
 
     @TearDown(Level.Invocation)

@@ -35,7 +35,15 @@ public final class TransactionCost {
     public static void main(String[] args) throws SQLException {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        List<Side> sides = measure(blocks, calls);
+        print(measure(blocks, calls), blocks, calls);
+    }
+
+    /**
+     * @param sides the applications measured
+     * @param blocks the number of blocks per application
+     * @param calls the number of calls per block
+     */
+    static void print(List<Side> sides, int blocks, int calls) {
         System.out.printf("%d blocks of %d calls per application, medians per call:%n", blocks, calls);
         System.out.printf("%-20s %12s %12s %14s %12s%n", "", "round trips", "bytes", "caller CPU µs", "wall µs");
         for (Side side : sides) {
@@ -63,21 +71,7 @@ public final class TransactionCost {
             Side plainSide = new Side("plain Spring Boot", "plain", id -> plainService.post(ids.incrementAndGet(), id));
             Side contextDbSide = new Side("context-db starter", "contextdb",
                     id -> contextDbService.post(ids.incrementAndGet(), id));
-            // Warm-up: code compiled, statements prepared, and the pools filled (the connections the
-            // pool opens in the background would count as the application's round trips).
-            long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
-                plainSide.block(calls);
-                contextDbSide.block(calls);
-            }
-            plainSide.reset();
-            contextDbSide.reset();
-            for (int i = 0; i < blocks; i++) {
-                Side first = i % 2 == 0 ? plainSide : contextDbSide;
-                Side second = first == plainSide ? contextDbSide : plainSide;
-                first.block(calls);
-                second.block(calls);
-            }
+            alternate(plainSide, contextDbSide, blocks, calls);
             return List.of(plainSide, contextDbSide);
         } finally {
             Postgres.execute("drop schema if exists " + prefix + "postings cascade");
@@ -85,7 +79,37 @@ public final class TransactionCost {
         }
     }
 
-    private static TransactionalServiceBenchmark.Database counted(String counter) {
+    /**
+     * Warms both sides for at least 2 s, then calls them in alternating blocks, each starting every
+     * other block.
+     * @param plainSide the baseline
+     * @param contextDbSide context-db's application
+     * @param blocks the number of blocks per application
+     * @param calls the number of calls per block
+     */
+    static void alternate(Side plainSide, Side contextDbSide, int blocks, int calls) {
+        // Warm-up: code compiled, statements prepared, and the pools filled (the connections the
+        // pool opens in the background would count as the application's round trips).
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
+            plainSide.block(calls);
+            contextDbSide.block(calls);
+        }
+        plainSide.reset();
+        contextDbSide.reset();
+        for (int i = 0; i < blocks; i++) {
+            Side first = i % 2 == 0 ? plainSide : contextDbSide;
+            Side second = first == plainSide ? contextDbSide : plainSide;
+            first.block(calls);
+            second.block(calls);
+        }
+    }
+
+    /**
+     * @param counter the name of the round-trip counter
+     * @return the PostgreSQL database, its sockets counted by {@link RoundTripCounter}
+     */
+    static TransactionalServiceBenchmark.Database counted(String counter) {
         return TransactionalServiceBenchmark.Database.postgres(Postgres.withProperties(Postgres.URL,
                 "socketFactory=" + RoundTripCounter.class.getName(), "socketFactoryArg=" + counter));
     }

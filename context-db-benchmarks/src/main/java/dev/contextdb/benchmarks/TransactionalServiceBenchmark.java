@@ -27,9 +27,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -81,8 +78,7 @@ public class TransactionalServiceBenchmark {
         if (database.equals("h2")) {
             // HikariCP's schema setting needs the schema to exist on H2 (PostgreSQL accepts any
             // search_path): a plain application creates it when a connection opens.
-            plainDatabase = new Database(plainDatabase.url() + ";INIT=CREATE SCHEMA IF NOT EXISTS \"" + plainSchema + "\"",
-                    plainDatabase.user(), plainDatabase.password());
+            plainDatabase = plainDatabase.creatingSchema(plainSchema);
         }
         contextDbApp = startContextDb(contextDbDatabase, contextDbSchema);
         contextDbService = contextDbApp.getBean(PostingService.class);
@@ -91,17 +87,35 @@ public class TransactionalServiceBenchmark {
     }
 
     private Database database(String name) {
-        return switch (database) {
-            case "postgresql" -> Database.postgres(Postgres.URL);
-            case "postgresql-async" -> Database.postgres(Postgres.withOptions(Postgres.URL, "-c synchronous_commit=off"));
-            case "h2" -> new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-            default -> throw new IllegalArgumentException("database must be postgresql, postgresql-async or h2, was "
-                    + database);
-        };
+        return Database.of(database, name);
     }
 
     /** A database the applications connect to. */
     record Database(String url, String user, String password) {
+
+        /**
+         * @param kind {@code postgresql}, {@code postgresql-async} or {@code h2}
+         * @param name the H2 database's name
+         * @return the database
+         */
+        static Database of(String kind, String name) {
+            return switch (kind) {
+                case "postgresql" -> postgres(Postgres.URL);
+                case "postgresql-async" -> postgres(Postgres.withOptions(Postgres.URL, "-c synchronous_commit=off"));
+                case "h2" -> new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+                default -> throw new IllegalArgumentException("database must be postgresql, postgresql-async or h2, was "
+                        + kind);
+            };
+        }
+
+        /**
+         * @param schema a schema
+         * @return this H2 database, creating {@code schema} when a connection opens (HikariCP's
+         *         schema setting needs it to exist on H2; PostgreSQL accepts any search_path)
+         */
+        Database creatingSchema(String schema) {
+            return new Database(url + ";INIT=CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"", user, password);
+        }
 
         static Database postgres(String url) {
             return new Database(url, Postgres.USER, Postgres.PASSWORD);
@@ -148,13 +162,7 @@ public class TransactionalServiceBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
-        app.setRegisterShutdownHook(false);
-        app.setDefaultProperties(properties);
-        return app.run();
+        return BootApplications.runWithoutJpa(application, properties);
     }
 
     @TearDown(Level.Trial)
@@ -177,7 +185,7 @@ public class TransactionalServiceBenchmark {
         }
     }
 
-    private static void shutdown(Database h2) throws SQLException {
+    static void shutdown(Database h2) throws SQLException {
         try (Connection connection = DriverManager.getConnection(h2.url(), h2.user(), h2.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("shutdown");

@@ -1,6 +1,7 @@
 package dev.contextdb.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.contextdb.test.TestDatabase;
 import java.util.Collection;
@@ -43,7 +44,11 @@ class BootBenchmarksSmokeTest {
         TestDatabase.postgres().close();
         List<TransactionCost.Side> sides = TransactionCost.measure(2, 20);
         // begin + insert, select, commit: context-db adds no statement to the plain application's.
-        assertThat(sides).extracting(TransactionCost.Side::roundTrips).containsExactly(3.0, 3.0);
+        // Within 0.1: HikariCP checks a connection left idle for more than 500 ms with one round trip
+        // of its own, which on a loaded machine can fall into the few calls of a block; an extra
+        // statement per transaction would add 1.
+        assertThat(sides).extracting(TransactionCost.Side::roundTrips)
+                .allSatisfy(trips -> assertThat(trips).isCloseTo(3.0, within(0.1)));
     }
 
     @Test

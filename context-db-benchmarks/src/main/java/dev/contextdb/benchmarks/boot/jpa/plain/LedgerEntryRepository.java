@@ -1,0 +1,7 @@
+package dev.contextdb.benchmarks.boot.jpa.plain;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** A Spring Data JPA repository, as an application declares it. */
+public interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
+}

@@ -1,0 +1,34 @@
+package dev.contextdb.benchmarks.boot.jpastartup.contexts.c07;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Context jpa07's entity. */
+@Entity
+@Table(name = "item")
+public class Item07 {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    protected Item07() {
+    }
+
+    public Item07(String name) {
+        this.name = name;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+}

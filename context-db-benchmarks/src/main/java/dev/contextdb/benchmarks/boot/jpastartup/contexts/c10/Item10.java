@@ -1,0 +1,34 @@
+package dev.contextdb.benchmarks.boot.jpastartup.contexts.c10;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Context jpa10's entity. */
+@Entity
+@Table(name = "item")
+public class Item10 {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    protected Item10() {
+    }
+
+    public Item10(String name) {
+        this.name = name;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
