@@ -8,6 +8,7 @@ import dev.contextdb.internal.events.OutboxMulticaster;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,12 +155,14 @@ public final class ContextEvents implements AutoCloseable {
      * }</pre>
      *
      * @return every {@code @ApplicationModuleListener} of the application, and any other listener id
-     *     that undelivered deliveries still name (renamed or removed), in registration order
+     *     that undelivered deliveries still name (renamed or removed), by context, then listener id
      */
     public List<ListenerStatus> status() {
         return engine.status().stream().map(row -> new ListenerStatus(row.context(), row.listenerId(), row.eventType(),
                 row.pending(), row.oldestPublishedAt() == 0 ? null : Instant.ofEpochMilli(row.oldestPublishedAt()),
-                row.dead(), row.delivered(), row.failedAttempts())).toList();
+                row.dead(), row.delivered(), row.failedAttempts()))
+                .sorted(Comparator.comparing(ListenerStatus::context).thenComparing(ListenerStatus::listenerId))
+                .toList();
     }
 
     /**
