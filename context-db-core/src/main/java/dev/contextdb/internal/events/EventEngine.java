@@ -269,8 +269,9 @@ public final class EventEngine implements AutoCloseable {
         }
         failedAttempts.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
         if (dead) {
-            log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents once"
-                    + " the cause is fixed", claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, failure);
+            log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents or"
+                    + " the contextdb actuator endpoint once the cause is fixed", claimed.eventId(), claimed.type(),
+                    claimed.listenerId(), attempts, failure);
         } else {
             log.warn("Event {} ({}) failed in listener {} (attempt {} of {}); next attempt in {} ms: {}",
                     claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, settings.maxAttempts(),
