@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -86,7 +87,13 @@ public class ContextDbEndpoint {
         if (events == null || contextDb.model().context(context).isEmpty()) {
             return null;
         }
-        UUID event = eventId == null ? null : UUID.fromString(eventId);
+        UUID event;
+        try {
+            event = eventId == null ? null : UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointRequestException("eventId '" + eventId + "' is no event id: copy one from the"
+                    + " dead deliveries that GET /actuator/contextdb/" + context + " lists", "Invalid eventId", e);
+        }
         List<DeadDelivery> chosen = events.dead().stream()
                 .filter(dead -> dead.listenerContext().equals(context))
                 .filter(dead -> listener == null || dead.listenerId().equals(listener))
@@ -95,7 +102,7 @@ public class ContextDbEndpoint {
     }
 
     /** Reads the events' figures once for all the contexts a response describes. */
-    private EventFigures eventFigures() {
+    private @Nullable EventFigures eventFigures() {
         return events == null ? null : new EventFigures(events.status(), events.dead(), Instant.now());
     }
 

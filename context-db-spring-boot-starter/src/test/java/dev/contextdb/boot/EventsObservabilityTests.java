@@ -2,7 +2,7 @@ package dev.contextdb.boot;
 
 import static dev.contextdb.boot.EventsAutoConfigurationTests.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextDefinition;
@@ -19,15 +19,24 @@ import dev.contextdb.test.TestDatabase.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.InvocationContext;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointHttpMethod;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
+import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +169,47 @@ class EventsObservabilityTests {
                 assertThat(byContext(json, "till").get("events").toString())
                         .isEqualTo("{\"listeners\":[],\"dead\":[]}");
             });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource("H2")
+    void overHttpTheResubmitIsAPostOnTheContextsPathWithOptionalListenerAndEventId(Kind kind) {
+        try (Scenario scenario = Shop.scenario(kind, IsolationStrategy.SCHEMA)) {
+            new WebApplicationContextRunner().withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                    .withConfiguration(AutoConfigurations.of(ContextDbEventsAutoConfiguration.class,
+                            EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+                            ContextDbEndpointAutoConfiguration.class))
+                    .withUserConfiguration(ObservedApplication.class)
+                    .withPropertyValues("management.endpoints.web.exposure.include=contextdb",
+                            "context-db.events.poll-interval=200ms", "context-db.events.max-attempts=1")
+                    .withPropertyValues(Shop.placements(scenario, MODEL, 2).toArray(String[]::new)).run(context -> {
+                        assertThat(context).hasNotFailed();
+                        ContextEvents events = context.getBean(ContextEvents.class);
+                        Ledger ledger = context.getBean(Ledger.class);
+                        ledger.failing(true);
+                        context.getBean(dev.contextdb.boot.observed.till.Till.class).sell(5);
+                        await(() -> events.dead().size() == 1);
+                        ledger.failing(false);
+
+                        WebOperation post = context.getBean(WebEndpointsSupplier.class).getEndpoints().stream()
+                                .filter(endpoint -> endpoint.getEndpointId().toString().equals("contextdb"))
+                                .flatMap(endpoint -> endpoint.getOperations().stream())
+                                .filter(operation -> operation.getRequestPredicate().getHttpMethod()
+                                        == WebEndpointHttpMethod.POST)
+                                .findFirst().orElseThrow();
+                        assertThat(post.getRequestPredicate().getPath()).isEqualTo("contextdb/{context}");
+                        Map<String, Object> invalid = Map.of("context", "ledger", "eventId", "sale-5");
+                        assertThatThrownBy(() -> post.invoke(new InvocationContext(SecurityContext.NONE, invalid)))
+                                .isInstanceOf(InvalidEndpointRequestException.class)
+                                .hasMessage("eventId 'sale-5' is no event id: copy one from the dead deliveries that"
+                                        + " GET /actuator/contextdb/ledger lists");
+                        // POST /actuator/contextdb/ledger with an empty body: every dead delivery of ledger's.
+                        Object answer = post.invoke(new InvocationContext(SecurityContext.NONE, Map.of("context", "ledger")));
+                        assertThat(answer).isEqualTo(new ContextDbEndpoint.ResubmittedDescriptor(1));
+                        await(() -> ledger.postings() == 1);
+                        assertThat(events.dead()).isEmpty();
+                    });
         }
     }
 
