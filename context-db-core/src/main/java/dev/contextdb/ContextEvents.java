@@ -208,7 +208,8 @@ public final class ContextEvents implements AutoCloseable {
      * @param pending deliveries waiting to be delivered, or retried
      * @param oldestPending when the oldest pending event was published, or {@code null} when none is pending
      * @param dead deliveries that failed their last attempt, waiting for a resubmit
-     * @param delivered deliveries this instance completed since it started
+     * @param delivered deliveries this instance completed since it started: the listener's
+     *     transaction committed, or the inbox showed the event applied already
      * @param failedAttempts attempts that failed in this instance since it started (each retry counts)
      */
     public record ListenerStatus(String context, String listenerId, String eventType, int pending,

@@ -247,9 +247,10 @@ public final class EventEngine implements AutoCloseable {
             if (!Boolean.TRUE.equals(applied)) {
                 log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(), claimed.listenerId());
             }
-            if (outbox.done(claimed.id(), owner, attempts, System.currentTimeMillis())) {
-                delivered.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
-            }
+            // Counted once the listener's transaction has committed, before the outbox row says so:
+            // whoever sees the delivery done sees it counted too.
+            delivered.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
+            outbox.done(claimed.id(), owner, attempts, System.currentTimeMillis());
         } catch (Throwable failure) {
             failed(outbox, claimed, attempts, failure);
         }
@@ -259,6 +260,8 @@ public final class EventEngine implements AutoCloseable {
         boolean dead = attempts >= settings.maxAttempts();
         long next = System.currentTimeMillis() + settings.backoffMillis(attempts, ThreadLocalRandom.current().nextDouble());
         String error = failure.getClass().getName() + ": " + failure.getMessage();
+        // Counted before it is recorded: whoever sees the recorded failure sees it counted too.
+        failedAttempts.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
         try {
             outbox.failed(claimed.id(), owner(), attempts, dead, next, error);
         } catch (SQLException | RuntimeException e) {
@@ -267,7 +270,6 @@ public final class EventEngine implements AutoCloseable {
                     claimed.context(), e);
             return;
         }
-        failedAttempts.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
         if (dead) {
             log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents or"
                     + " the contextdb actuator endpoint once the cause is fixed", claimed.eventId(), claimed.type(),
@@ -407,27 +409,29 @@ public final class EventEngine implements AutoCloseable {
     public List<ListenerStatus> status() {
         Map<String, ListenerStatus> status = new LinkedHashMap<>();
         listeners.values().forEach(listener -> status.put(listener.getListenerId(), new ListenerStatus(
-                contextOf(listener), listener.getListenerId(), listener.eventType().getName(), 0, 0L, 0,
-                count(delivered, listener.getListenerId()), count(failedAttempts, listener.getListenerId()))));
-        if (!tablesReady) {
-            return List.copyOf(status.values());
+                contextOf(listener), listener.getListenerId(), listener.eventType().getName(), 0, 0L, 0, 0, 0)));
+        if (tablesReady) {
+            stores.forEach((context, store) -> {
+                List<EventStore.Backlog> backlog;
+                try {
+                    backlog = store.backlog();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not count the undelivered events in the outbox of context '"
+                            + context + "' (" + store.tables().delivery() + "): " + e.getMessage(), e);
+                }
+                for (EventStore.Backlog row : backlog) {
+                    ListenerStatus known = status.computeIfAbsent(row.listenerId(), id -> new ListenerStatus(
+                            row.listenerContext(), id, null, 0, 0L, 0, 0, 0));
+                    status.put(row.listenerId(), EventStore.PENDING.equals(row.status()) ? known.addPending(row.count(),
+                            row.oldestPublishedAt()) : known.addDead(row.count()));
+                }
+            });
         }
-        stores.forEach((context, store) -> {
-            List<EventStore.Backlog> backlog;
-            try {
-                backlog = store.backlog();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not count the undelivered events in the outbox of context '"
-                        + context + "' (" + store.tables().delivery() + "): " + e.getMessage(), e);
-            }
-            for (EventStore.Backlog row : backlog) {
-                ListenerStatus known = status.computeIfAbsent(row.listenerId(), id -> new ListenerStatus(
-                        row.listenerContext(), id, null, 0, 0L, 0, count(delivered, id), count(failedAttempts, id)));
-                status.put(row.listenerId(), EventStore.PENDING.equals(row.status()) ? known.addPending(row.count(),
-                        row.oldestPublishedAt()) : known.addDead(row.count()));
-            }
-        });
-        return List.copyOf(status.values());
+        // The counts last: a delivery's counter moves before its row does, so a failure or a
+        // delivery that the rows show is counted here too.
+        return status.values().stream().map(row -> new ListenerStatus(row.context(), row.listenerId(), row.eventType(),
+                row.pending(), row.oldestPublishedAt(), row.dead(), count(delivered, row.listenerId()),
+                count(failedAttempts, row.listenerId()))).toList();
     }
 
     private static long count(Map<String, LongAdder> counts, String listenerId) {
