@@ -8,6 +8,7 @@ import dev.contextdb.internal.events.OutboxMulticaster;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,27 @@ public final class ContextEvents implements AutoCloseable {
     }
 
     /**
+     * Each listener's backlog, read from every context's outbox now (one grouped query per
+     * context), and what this instance delivered. The figures behind the {@code contextdb.events.*}
+     * metrics and the actuator endpoint.
+     *
+     * <pre>{@code
+     * contextEvents.status().stream().filter(listener -> listener.dead() > 0)
+     *         .forEach(listener -> log.warn("{} has {} dead deliveries", listener.listenerId(), listener.dead()));
+     * }</pre>
+     *
+     * @return every {@code @ApplicationModuleListener} of the application, and any other listener id
+     *     that undelivered deliveries still name (renamed or removed), by context, then listener id
+     */
+    public List<ListenerStatus> status() {
+        return engine.status().stream().map(row -> new ListenerStatus(row.context(), row.listenerId(), row.eventType(),
+                row.pending(), row.oldestPublishedAt() == 0 ? null : Instant.ofEpochMilli(row.oldestPublishedAt()),
+                row.dead(), row.delivered(), row.failedAttempts()))
+                .sorted(Comparator.comparing(ListenerStatus::context).thenComparing(ListenerStatus::listenerId))
+                .toList();
+    }
+
+    /**
      * @param context a context
      * @return the names of its outbox, delivery and inbox tables, as they are in its placement
      */
@@ -172,6 +194,26 @@ public final class ContextEvents implements AutoCloseable {
      */
     public record DeadDelivery(String context, long id, UUID eventId, String eventType, String listenerId,
             String listenerContext, int attempts, String lastError, Instant publishedAt) {
+    }
+
+    /**
+     * One listener's figures. Pending and dead deliveries are counted in every publishing
+     * context's outbox, so they cover every instance sharing them; delivered and failed attempts are
+     * this instance's, since it started.
+     *
+     * @param context the listener's context
+     * @param listenerId the listener: its class, method and parameter types, or its declared id
+     * @param eventType the event class it receives, or {@code null} for a listener id that only
+     *     deliveries name (no such listener in this application)
+     * @param pending deliveries waiting to be delivered, or retried
+     * @param oldestPending when the oldest pending event was published, or {@code null} when none is pending
+     * @param dead deliveries that failed their last attempt, waiting for a resubmit
+     * @param delivered deliveries this instance completed since it started: the listener's
+     *     transaction committed, or the inbox showed the event applied already
+     * @param failedAttempts attempts that failed in this instance since it started (each retry counts)
+     */
+    public record ListenerStatus(String context, String listenerId, String eventType, int pending,
+            Instant oldestPending, int dead, long delivered, long failedAttempts) {
     }
 
     /**

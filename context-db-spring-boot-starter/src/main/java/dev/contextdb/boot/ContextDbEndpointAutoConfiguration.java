@@ -1,6 +1,8 @@
 package dev.contextdb.boot;
 
 import dev.contextdb.ContextDb;
+import dev.contextdb.ContextEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@link ContextDbEndpoint} when Actuator is present and the endpoint is available
+ * The {@link ContextDbEndpoint} (with the events between contexts, when they are on) when Actuator is present and the endpoint is available
  * ({@code management.endpoints.web.exposure.include=contextdb} for HTTP).
  */
 @AutoConfiguration(after = ContextDbAutoConfiguration.class)
@@ -29,8 +31,8 @@ public final class ContextDbEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ContextDbEndpoint contextDbEndpoint(ContextDb contextDb) {
-            return new ContextDbEndpoint(contextDb);
+        ContextDbEndpoint contextDbEndpoint(ContextDb contextDb, ObjectProvider<ContextEvents> events) {
+            return new ContextDbEndpoint(contextDb, events.getIfAvailable());
         }
     }
 }

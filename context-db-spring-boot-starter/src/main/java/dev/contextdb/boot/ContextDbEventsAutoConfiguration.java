@@ -3,9 +3,6 @@ package dev.contextdb.boot;
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextEvents;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,8 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean(ContextDb.class)
 public final class ContextDbEventsAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ContextDbEventsAutoConfiguration.class);
-
     ContextDbEventsAutoConfiguration() {
     }
 
@@ -89,7 +84,7 @@ public final class ContextDbEventsAutoConfiguration {
 
     /** Starts delivering once every listener is registered, before the application reports it is ready. */
     @Bean
-    SmartLifecycle contextEventsDelivery(ContextEvents events,
+    SmartLifecycle contextEventsDelivery(ContextDb contextDb, ContextEvents events,
             @Qualifier("applicationEventMulticaster") ApplicationEventMulticaster multicaster) {
         return new SmartLifecycle() {
             private volatile boolean running;
@@ -98,13 +93,7 @@ public final class ContextDbEventsAutoConfiguration {
             public void start() {
                 events.start(multicaster);
                 running = true;
-                Map<String, String> listeners = events.listeners();
-                if (listeners.isEmpty()) {
-                    log.info("context-db events: no @ApplicationModuleListener methods");
-                }
-                listeners.forEach((listener, context) -> log.info("context-db events: {} receives {} in context '{}'",
-                        listener.substring(0, listener.indexOf(" <- ")),
-                        listener.substring(listener.indexOf(" <- ") + 4), context));
+                StartupReport.logEvents(contextDb, events);
             }
 
             @Override

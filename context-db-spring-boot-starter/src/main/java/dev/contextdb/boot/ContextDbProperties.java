@@ -502,6 +502,13 @@ public class ContextDbProperties {
          */
         private Map<String, String> orderingKeys = new LinkedHashMap<>();
 
+        /**
+         * How long the outbox figures behind the contextdb.events.pending, .oldest.pending.age and
+         * .dead metrics are reused before the outboxes are counted again, so that frequent scrapes
+         * cost at most one grouped query per context in this interval.
+         */
+        private Duration metricsRefresh = Duration.ofSeconds(5);
+
         /** @return {@code context-db.events.enabled} */
         public boolean isEnabled() {
             return enabled;
@@ -595,6 +602,16 @@ public class ContextDbProperties {
         /** @param orderingKeys {@code context-db.events.ordering-keys} */
         public void setOrderingKeys(Map<String, String> orderingKeys) {
             this.orderingKeys = orderingKeys;
+        }
+
+        /** @return {@code context-db.events.metrics-refresh} */
+        public Duration getMetricsRefresh() {
+            return metricsRefresh;
+        }
+
+        /** @param metricsRefresh {@code context-db.events.metrics-refresh} */
+        public void setMetricsRefresh(Duration metricsRefresh) {
+            this.metricsRefresh = metricsRefresh;
         }
     }
 

@@ -118,7 +118,9 @@ class ObservabilityTests {
             assertThat(sales.migrations().applied()).isEqualTo(1);
             assertThat(sales.migrations().version()).isEqualTo("1");
             assertThat(sales.migrations().locations()).containsExactly("classpath:db/migration/sales");
+            assertThat(sales.events()).as("events between contexts are off").isNull();
             assertThat(endpoint.context("shipping")).isNull();
+            assertThat(endpoint.resubmit("sales", null, null)).isNull();
         });
     }
 

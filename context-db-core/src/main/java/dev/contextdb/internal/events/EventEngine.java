@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,6 +50,9 @@ public final class EventEngine implements AutoCloseable {
     private final Map<String, OutboxListener> listeners = new ConcurrentHashMap<>();
     private final Map<OutboxListener, String> listenerContexts = new ConcurrentHashMap<>();
     private final Dispatcher dispatcher;
+    /** Deliveries completed and attempts failed by this instance, per listener id, since it started. */
+    private final Map<String, LongAdder> delivered = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failedAttempts = new ConcurrentHashMap<>();
     private volatile BeanFactory beanFactory;
     private final ReentrantLock tablesLock = new ReentrantLock();
     private volatile boolean tablesReady;
@@ -243,6 +247,9 @@ public final class EventEngine implements AutoCloseable {
             if (!Boolean.TRUE.equals(applied)) {
                 log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(), claimed.listenerId());
             }
+            // Counted once the listener's transaction has committed, before the outbox row says so:
+            // whoever sees the delivery done sees it counted too.
+            delivered.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
             outbox.done(claimed.id(), owner, attempts, System.currentTimeMillis());
         } catch (Throwable failure) {
             failed(outbox, claimed, attempts, failure);
@@ -253,6 +260,8 @@ public final class EventEngine implements AutoCloseable {
         boolean dead = attempts >= settings.maxAttempts();
         long next = System.currentTimeMillis() + settings.backoffMillis(attempts, ThreadLocalRandom.current().nextDouble());
         String error = failure.getClass().getName() + ": " + failure.getMessage();
+        // Counted before it is recorded: whoever sees the recorded failure sees it counted too.
+        failedAttempts.computeIfAbsent(claimed.listenerId(), id -> new LongAdder()).increment();
         try {
             outbox.failed(claimed.id(), owner(), attempts, dead, next, error);
         } catch (SQLException | RuntimeException e) {
@@ -262,8 +271,9 @@ public final class EventEngine implements AutoCloseable {
             return;
         }
         if (dead) {
-            log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents once"
-                    + " the cause is fixed", claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, failure);
+            log.error("Event {} ({}) is dead for listener {} after {} attempts; resubmit it with ContextEvents or"
+                    + " the contextdb actuator endpoint once the cause is fixed", claimed.eventId(), claimed.type(),
+                    claimed.listenerId(), attempts, failure);
         } else {
             log.warn("Event {} ({}) failed in listener {} (attempt {} of {}); next attempt in {} ms: {}",
                     claimed.eventId(), claimed.type(), claimed.listenerId(), attempts, settings.maxAttempts(),
@@ -388,6 +398,70 @@ public final class EventEngine implements AutoCloseable {
             return stores.get(context).count(status);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every listener's undelivered deliveries, read from every context's outbox, with what this
+     * instance delivered and failed: the registered listeners, and any other listener id that
+     * deliveries still name (a listener renamed or removed while its deliveries were pending or dead).
+     */
+    public List<ListenerStatus> status() {
+        Map<String, ListenerStatus> status = new LinkedHashMap<>();
+        listeners.values().forEach(listener -> status.put(listener.getListenerId(), new ListenerStatus(
+                contextOf(listener), listener.getListenerId(), listener.eventType().getName(), 0, 0L, 0, 0, 0)));
+        if (tablesReady) {
+            stores.forEach((context, store) -> {
+                List<EventStore.Backlog> backlog;
+                try {
+                    backlog = store.backlog();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not count the undelivered events in the outbox of context '"
+                            + context + "' (" + store.tables().delivery() + "): " + e.getMessage(), e);
+                }
+                for (EventStore.Backlog row : backlog) {
+                    ListenerStatus known = status.computeIfAbsent(row.listenerId(), id -> new ListenerStatus(
+                            row.listenerContext(), id, null, 0, 0L, 0, 0, 0));
+                    status.put(row.listenerId(), EventStore.PENDING.equals(row.status()) ? known.addPending(row.count(),
+                            row.oldestPublishedAt()) : known.addDead(row.count()));
+                }
+            });
+        }
+        // The counts last: a delivery's counter moves before its row does, so a failure or a
+        // delivery that the rows show is counted here too.
+        return status.values().stream().map(row -> new ListenerStatus(row.context(), row.listenerId(), row.eventType(),
+                row.pending(), row.oldestPublishedAt(), row.dead(), count(delivered, row.listenerId()),
+                count(failedAttempts, row.listenerId()))).toList();
+    }
+
+    private static long count(Map<String, LongAdder> counts, String listenerId) {
+        LongAdder count = counts.get(listenerId);
+        return count == null ? 0 : count.sum();
+    }
+
+    /**
+     * One listener's figures, as {@link #status()} reports them.
+     * @param context the listener's context
+     * @param listenerId its id
+     * @param eventType the event class it receives, or {@code null} when it is not in this application
+     * @param pending deliveries waiting, in every publisher's outbox
+     * @param oldestPublishedAt when the oldest pending one was published (epoch ms), 0 when none is
+     * @param dead dead deliveries, in every publisher's outbox
+     * @param delivered deliveries completed by this instance since it started
+     * @param failedAttempts attempts failed in this instance since it started
+     */
+    public record ListenerStatus(String context, String listenerId, String eventType, int pending,
+            long oldestPublishedAt, int dead, long delivered, long failedAttempts) {
+
+        ListenerStatus addPending(int count, long publishedAt) {
+            return new ListenerStatus(context, listenerId, eventType, pending + count,
+                    oldestPublishedAt == 0 ? publishedAt : Math.min(oldestPublishedAt, publishedAt), dead, delivered,
+                    failedAttempts);
+        }
+
+        ListenerStatus addDead(int count) {
+            return new ListenerStatus(context, listenerId, eventType, pending, oldestPublishedAt, dead + count,
+                    delivered, failedAttempts);
         }
     }
 

@@ -280,6 +280,30 @@ final class EventStore {
         }
     }
 
+    /** Undelivered deliveries of one listener in one state, as {@link #backlog()} groups them. */
+    record Backlog(String listenerId, String listenerContext, String status, int count, long oldestPublishedAt) {
+    }
+
+    /**
+     * The pending and dead deliveries, counted per listener and state, with the oldest event's
+     * publication time: one grouped query, for the metrics and the actuator endpoint.
+     */
+    List<Backlog> backlog() throws SQLException {
+        List<Backlog> backlog = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select d.listener_id, d.listener_context,"
+                        + " d.status, count(*), min(o.published_at) from " + tables.delivery() + " d join "
+                        + tables.outbox() + " o on o.id = d.event_id where d.status in ('" + PENDING + "', '" + DEAD
+                        + "') group by d.listener_id, d.listener_context, d.status");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                backlog.add(new Backlog(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                        rows.getLong(5)));
+            }
+        }
+        return backlog;
+    }
+
     /** How many deliveries are in each state, for tests and reports. */
     int count(String status) throws SQLException {
         try (Connection connection = dataSource.getConnection();

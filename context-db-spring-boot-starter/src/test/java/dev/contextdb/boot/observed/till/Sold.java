@@ -1,0 +1,5 @@
+package dev.contextdb.boot.observed.till;
+
+/** The event. */
+public record Sold(long id) {
+}

@@ -1,0 +1,2 @@
+create table posting (sale_id bigint primary key);
+create table tally (sale_id bigint primary key);

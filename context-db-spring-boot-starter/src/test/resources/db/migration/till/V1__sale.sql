@@ -1,0 +1,1 @@
+create table sale (id bigint primary key);
