@@ -70,7 +70,7 @@ class EventsCrashTest {
             appliedBeforeKill = count(postgres, effect);
             assertThat(appliedBeforeKill).isLessThan(EVENTS);
 
-            ContextDb db = builder(postgres, schemas).build();
+            ContextDb db = builder(postgres, schemas, 6).build();
             try (LoadApplication app = LoadApplication.start(db, Effects.Hook.NONE, events -> events
                     .pollInterval(Duration.ofMillis(100)).backoff(Duration.ofMillis(20), 2, Duration.ofMillis(200)))) {
                 await(null, log, () -> app.events().count("north", "DONE") == EVENTS);
@@ -88,10 +88,11 @@ class EventsCrashTest {
         }
     }
 
-    static ContextDb.Builder builder(TestDatabase postgres, Map<String, String> schemas) {
+    /** The four load contexts in their own schemas, with pools of {@code poolSize} each. */
+    static ContextDb.Builder builder(TestDatabase postgres, Map<String, String> schemas, int poolSize) {
         ContextDb.Builder builder = ContextDb.builder(MODEL).strategy(IsolationStrategy.SCHEMA)
                 .datasource(postgres.url(), postgres.username(), postgres.password())
-                .pool("maximumPoolSize", "6").pool("minimumIdle", "1");
+                .pool("maximumPoolSize", String.valueOf(poolSize)).pool("minimumIdle", "1");
         schemas.forEach((context, schema) -> builder.context(context, settings -> settings.schema(schema)));
         return builder;
     }

@@ -15,23 +15,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Load: {@value #DEFAULT_EVENTS} events over four contexts on PostgreSQL (a schema each), each
- * context publishing a quarter and listening to another's quarter, while the first attempt of
- * every fifth event fails (20%, decided by the event id). Every effect is applied exactly once:
- * per listener, effect rows, distinct effects and inbox rows all equal its events, no delivery is
- * dead, and exactly the failed fifth took a second attempt. {@code -Dcontextdb.load.events=N}
- * runs another count (a multiple of 4).
+ * Load: events over four contexts on PostgreSQL (a schema each), each context publishing a quarter
+ * and listening to another's quarter, while the first attempt of every fifth event fails (20%,
+ * decided by the event id). Every effect is applied exactly once: per listener, effect rows,
+ * distinct effects and inbox rows all equal its events, no delivery is dead, and exactly the
+ * failed fifth took a second attempt.
+ *
+ * <p>The build (and so CI) runs {@value #DEFAULT_EVENTS} events, some 30 s with the start; the
+ * issue's full 10,000 took 80 s on a busy two-core machine, so they run on request (any multiple
+ * of 4): {@code ./mvnw -B verify -pl context-db-core -am -Dtest=EventsLoadTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dcontextdb.load.events=10000}. Tagged {@code load}, so
+ * that a quick build can leave it out ({@code -DexcludedGroups=load}).
  */
+@Tag("load")
 class EventsLoadTest {
 
-    static final int DEFAULT_EVENTS = 10_000;
+    static final int DEFAULT_EVENTS = 2_000;
     static final int PER_TRANSACTION = 50;
 
     @Test
-    void tenThousandEventsOverFourContextsWithFailingFirstAttemptsAreEachAppliedOnce() throws Exception {
+    void eventsOverFourContextsWithFailingFirstAttemptsAreEachAppliedOnce() throws Exception {
         int events = Integer.getInteger("contextdb.load.events", DEFAULT_EVENTS);
         int perContext = events / LoadApplication.CONTEXTS.size();
         try (TestDatabase postgres = TestDatabase.postgres()) {
@@ -41,7 +48,7 @@ class EventsLoadTest {
                 postgres.dropSchemaLater(schema);
                 schemas.put(context, schema);
             }
-            ContextDb db = EventsCrashTest.builder(postgres, schemas).build();
+            ContextDb db = EventsCrashTest.builder(postgres, schemas, 10).build();
             try (LoadApplication app = LoadApplication.start(db, Effects.Hook.FAIL_EVERY_FIFTH_FIRST_ATTEMPT,
                     settings -> settings.threads(8).backoff(Duration.ofMillis(10), 2, Duration.ofMillis(100))
                             .pollInterval(Duration.ofMillis(500)))) {
