@@ -33,7 +33,7 @@ class EventsCrashTest {
     static final ContextModel MODEL = ContextModel.scan("dev.contextdb.fixtures.load");
     static final int EVENTS = 200;
     /** Each delivery in the child holds its transaction open this long: the kill finds some mid-way. */
-    static final Duration SLOW_LISTENER = Duration.ofMillis(100);
+    static final Duration SLOW_LISTENER = Duration.ofMillis(250);
     /** The child's leases: after the kill, the claims it held expire this soon. */
     static final Duration CHILD_LEASE = Duration.ofSeconds(2);
 
@@ -69,6 +69,8 @@ class EventsCrashTest {
             }
             appliedBeforeKill = count(postgres, effect);
             assertThat(appliedBeforeKill).isLessThan(EVENTS);
+            // The child died holding claims: the restart must wait for their leases to expire.
+            assertThat(count(postgres, delivery + " where status = 'PENDING' and lease_owner is not null")).isPositive();
 
             ContextDb db = builder(postgres, schemas, 6).build();
             try (LoadApplication app = LoadApplication.start(db, Effects.Hook.NONE, events -> events

@@ -59,13 +59,15 @@ public final class ShopDemo {
             place(out, ordering, "ada", 1, 2);
             place(out, ordering, "grace", 2, 1);
             ContextEvents events = shop.getBean(ContextEvents.class);
-            awaitInventory(out, events);
+            awaitInventory(events);
+            out.println("  inventory reserved their stock in its listener, after orders committed, in an inventory"
+                    + " transaction, once per order (" + events.count("orders", "DONE") + " OrderPlaced delivered)");
 
             out.println();
             out.println("Orders that fail publish nothing:");
             place(out, ordering, "alan", 2, 5);      // only 1 kettle left: refused, nothing recorded
             place(out, ordering, "mallory", 3, 20);  // 12000 cents: payment declined, order and event rolled back
-            awaitInventory(out, events);
+            awaitInventory(events);
             out.println("  orders' outbox: " + events.count("orders", "DONE") + " OrderPlaced delivered, "
                     + events.count("orders", "PENDING") + " pending, " + events.count("orders", "DEAD")
                     + " dead: the declined order left no event, so no stale reservation");
@@ -106,7 +108,7 @@ public final class ShopDemo {
      * Inventory's listener runs asynchronously, after each orders commit: polls (never sleeps a
      * fixed time) until no delivery of orders' outbox is pending, for at most 30 s.
      */
-    private static void awaitInventory(PrintStream out, ContextEvents events) {
+    private static void awaitInventory(ContextEvents events) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (events.count("orders", "PENDING") > 0) {
             if (System.nanoTime() > deadline) {
@@ -115,8 +117,6 @@ public final class ShopDemo {
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        out.println("  inventory reserved the stock in its listener, in its own transaction, once per order"
-                + " (" + events.count("orders", "DONE") + " delivered so far)");
     }
 
     private static String describe(List<OrderLine> lines) {
