@@ -2,6 +2,7 @@ package dev.contextdb.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contextdb.examples.shop.orders.OrderPlaced;
 import dev.contextdb.test.TestDatabase;
 import dev.contextdb.test.TestDatabase.Kind;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The shop's use case, unchanged, under every strategy: the demo itself runs (as the README's
  * command does) with catalog on Spring Data JPA, orders on Spring Data JDBC and inventory on jOOQ,
- * switched by properties alone. Each context's tables are found in the database's own catalog
+ * switched by properties alone. Orders publishes {@code OrderPlaced}; inventory's listener reserves
+ * the stock in its own transaction; a declined payment publishes nothing. The events' outbox,
+ * deliveries and inbox are read where the strategy puts them. Each context's tables are found in the database's own catalog
  * where the strategy puts them, and the orders' rows are read back with SQL qualified by that
  * place, over a connection of the test's own.
  */
@@ -148,21 +151,36 @@ class ShopStrategiesTest {
                     .contains("placed 2 x product 1 for ada, total 5000 cents")
                     .contains("placed 1 x product 2 for grace, total 4000 cents")
                     .contains("refused for 'alan': Only 1 of product 2 in stock, 5 wanted")
-                    .contains("refused for '': An order needs a customer")
+                    .contains("declined for 'mallory': Payment declined for mallory: 12000 cents is over the limit"
+                            + " of 10000 cents")
+                    .contains("orders' outbox: 2 OrderPlaced delivered, 0 pending, 0 dead")
                     .contains("  ada: 2 x product 1, total 5000 cents\n  grace: 1 x product 2, total 4000 cents\n");
-            // The refused order with no customer had reserved a cup; the compensation put it back.
+            // Inventory's listener reserved for ada and grace; the declined order published nothing: 40 cups.
             assertThat(out).containsPattern("(?i)product_id=3, quantity=40");
 
+            String outbox = shared ? "cdb_outbox_orders" : "cdb_outbox";
+            String delivery = shared ? "cdb_delivery_orders" : "cdb_delivery";
+            String inbox = shared ? "cdb_inbox_inventory" : "cdb_inbox";
             if (shared) {
                 assertThat(places.get("orders").tables()).contains("product", "stock", "customer_order", "order_line",
                         "flyway_schema_history_catalog", "flyway_schema_history_inventory",
-                        "flyway_schema_history_orders");
+                        "flyway_schema_history_orders", "cdb_outbox_orders", "cdb_delivery_orders",
+                        "cdb_inbox_inventory", "cdb_events_history_orders", "cdb_events_history_inventory");
             } else {
-                assertThat(places.get("catalog").tables()).containsExactly("flyway_schema_history", "product");
-                assertThat(places.get("inventory").tables()).containsExactly("flyway_schema_history", "stock");
-                assertThat(places.get("orders").tables()).containsExactly("customer_order", "flyway_schema_history",
-                        "order_line");
+                List<String> events = List.of("cdb_delivery", "cdb_events_history", "cdb_inbox", "cdb_outbox");
+                assertThat(places.get("catalog").tables()).containsExactlyInAnyOrderElementsOf(
+                        with(events, "flyway_schema_history", "product"));
+                assertThat(places.get("inventory").tables()).containsExactlyInAnyOrderElementsOf(
+                        with(events, "flyway_schema_history", "stock"));
+                assertThat(places.get("orders").tables()).containsExactlyInAnyOrderElementsOf(
+                        with(events, "customer_order", "flyway_schema_history", "order_line"));
             }
+            // The two events are in orders' outbox, delivered; inventory's inbox holds each once.
+            assertThat(places.get("orders").query("event_type", outbox, ""))
+                    .containsExactly(OrderPlaced.class.getName(), OrderPlaced.class.getName());
+            assertThat(places.get("orders").query("status", delivery, "")).containsExactly("DONE", "DONE");
+            assertThat(places.get("inventory").query("listener_id", inbox, ""))
+                    .containsExactly("inventory.reserve-order", "inventory.reserve-order");
             // What each technology wrote or read is in its context's place.
             assertThat(places.get("catalog").query("name", "product", "order by id"))
                     .containsExactly("Teapot", "Kettle", "Cup");
@@ -176,6 +194,12 @@ class ShopStrategiesTest {
         } finally {
             databases.forEach(TestDatabase::close);
         }
+    }
+
+    private static List<String> with(List<String> tables, String... more) {
+        List<String> all = new ArrayList<>(tables);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static List<String> sharedDataSource(TestDatabase server, String url) {

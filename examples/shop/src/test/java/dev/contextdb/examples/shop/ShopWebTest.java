@@ -2,11 +2,14 @@ package dev.contextdb.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contextdb.ContextEvents;
 import dev.contextdb.test.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,8 +36,20 @@ class ShopWebTest {
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(refused.body()).contains("Only 2 of product 2 in stock, 9 wanted");
 
+            HttpResponse<String> declined = post(base + "/orders", "{\"customer\":\"mallory\",\"productId\":3,\"quantity\":20}");
+            assertThat(declined.statusCode()).isEqualTo(402);
+            assertThat(declined.body()).contains("Payment declined for mallory");
+
+            // Inventory reserves in its listener, after orders commits: poll with a deadline.
+            ContextEvents events = shop.getBean(ContextEvents.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (events.count("orders", "DONE") < 1 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            assertThat(events.count("orders", "DONE")).isEqualTo(1);
             assertThat(get(base + "/stock/1").body()).contains("\"available\":3");
-            assertThat(get(base + "/orders").body()).contains("ada").doesNotContain("alan");
+            assertThat(get(base + "/stock/3").body()).contains("\"available\":40");
+            assertThat(get(base + "/orders").body()).contains("ada").doesNotContain("alan").doesNotContain("mallory");
 
             HttpResponse<String> health = get(base + "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);

@@ -1,9 +1,12 @@
 package dev.contextdb.examples.shop.inventory;
 
+import dev.contextdb.examples.shop.orders.OrderLine;
+import dev.contextdb.examples.shop.orders.OrderPlaced;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The inventory's application service; each method is one inventory transaction. */
+/** The inventory's application service: stock levels, and the reservation of each placed order. */
 @Service
 public class Inventory {
 
@@ -18,17 +21,19 @@ public class Inventory {
         return stock.available(productId);
     }
 
-    /** Takes {@code quantity} off the shelf, or throws {@link OutOfStock} and takes nothing. */
-    @Transactional
-    public void reserve(long productId, int quantity) {
-        if (!stock.take(productId, quantity)) {
-            throw new OutOfStock(productId, quantity, stock.available(productId));
+    /**
+     * Reserves the stock of a placed order: called by context-db after orders commits, in a new
+     * inventory transaction that also records the event in inventory's inbox, so a repeated
+     * delivery reserves nothing twice. Should the stock have gone in the meantime, {@link OutOfStock}
+     * rolls the whole order's reservation back; the delivery is retried, then dead (visible and
+     * resubmittable through {@code ContextEvents}) until stock arrives.
+     */
+    @ApplicationModuleListener(id = "inventory.reserve-order")
+    void reserve(OrderPlaced placed) {
+        for (OrderLine line : placed.lines()) {
+            if (!stock.take(line.productId(), line.quantity())) {
+                throw new OutOfStock(line.productId(), line.quantity(), stock.available(line.productId()));
+            }
         }
-    }
-
-    /** Puts a reservation back (the compensation when an order cannot be recorded). */
-    @Transactional
-    public void release(long productId, int quantity) {
-        stock.putBack(productId, quantity);
     }
 }

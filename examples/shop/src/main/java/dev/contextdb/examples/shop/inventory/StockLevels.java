@@ -33,8 +33,4 @@ class StockLevels {
         return db.update(STOCK).set(QUANTITY, QUANTITY.minus(quantity))
                 .where(PRODUCT_ID.eq(productId)).and(QUANTITY.ge(quantity)).execute() == 1;
     }
-
-    void putBack(long productId, int quantity) {
-        db.update(STOCK).set(QUANTITY, QUANTITY.plus(quantity)).where(PRODUCT_ID.eq(productId)).execute();
-    }
 }

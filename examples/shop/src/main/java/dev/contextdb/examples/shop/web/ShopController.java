@@ -6,6 +6,7 @@ import dev.contextdb.examples.shop.inventory.Inventory;
 import dev.contextdb.examples.shop.inventory.OutOfStock;
 import dev.contextdb.examples.shop.orders.Order;
 import dev.contextdb.examples.shop.orders.Ordering;
+import dev.contextdb.examples.shop.orders.PaymentDeclined;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -55,6 +56,12 @@ public class ShopController {
     @ExceptionHandler({OutOfStock.class, IllegalArgumentException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     public Map<String, String> refused(RuntimeException e) {
+        return Map.of("error", e.getMessage());
+    }
+
+    @ExceptionHandler(PaymentDeclined.class)
+    @ResponseStatus(HttpStatus.PAYMENT_REQUIRED)
+    public Map<String, String> declined(PaymentDeclined e) {
         return Map.of("error", e.getMessage());
     }
 
