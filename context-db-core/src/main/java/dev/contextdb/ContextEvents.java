@@ -174,10 +174,9 @@ public final class ContextEvents implements AutoCloseable {
      * @param id the event's id, as its publisher gave it (the message id)
      * @param type the event's class name, which the listeners' parameters accept
      * @param json the event as JSON
-     * @return {@code false} when the context had received this event already, or no listener of
-     *     it takes the type: nothing was stored
-     * @throws IllegalArgumentException when the context is unknown, the type is no class here or
-     *     the JSON is no such event: sending it again does not help
+     * @return {@code false} when the context had received this event already: nothing was stored
+     * @throws IllegalArgumentException when the context is unknown, the type is no class here, the
+     *     JSON is no such event, or no listener of the context takes it: sending it again does not help
      */
     public boolean receive(String context, UUID id, String type, String json) {
         return engine.receive(context, id.toString(), type, json);

@@ -343,7 +343,9 @@ public final class EventEngine implements AutoCloseable {
     /**
      * Stores an event that arrived from outside (a broker) in the context's outbox, with a
      * delivery to each of its listeners that accept the type, in a transaction of the context.
-     * @return false when the outbox holds the event already, or no listener takes it
+     * @return false when the outbox holds the event already
+     * @throws IllegalArgumentException when the type is no class here, the JSON no such event, or
+     *     no listener of the context takes it
      */
     public boolean receive(String context, String eventId, String type, String json) {
         EventStore store = stores.get(context);
@@ -373,9 +375,9 @@ public final class EventEngine implements AutoCloseable {
             }
         }
         if (targets.isEmpty()) {
-            log.warn("Event {} ({}) arrived for context '{}', which has no @ApplicationModuleListener for it: dropped",
-                    eventId, type, context);
-            return false;
+            throw new IllegalArgumentException("Event " + eventId + " (" + type + ") arrived for context '" + context
+                    + "', which has no @ApplicationModuleListener that takes it: add one to a bean of '" + context
+                    + "', or stop routing these events to its queues.");
         }
         ensureTables();
         EventStore.Entry entry = new EventStore.Entry(eventId, type, json, settings.keyOf(event),
