@@ -1,0 +1,232 @@
+package dev.contextdb.boot;
+
+import static dev.contextdb.boot.EventsAutoConfigurationTests.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contextdb.ContextDefinition;
+import dev.contextdb.ContextEvents;
+import dev.contextdb.ContextModel;
+import dev.contextdb.IsolationStrategy;
+import dev.contextdb.boot.rabbit.LedgerApplication;
+import dev.contextdb.boot.rabbit.TillApplication;
+import dev.contextdb.boot.rabbit.ledger.Ledger;
+import dev.contextdb.boot.rabbit.till.Sold;
+import dev.contextdb.boot.rabbit.till.Till;
+import dev.contextdb.test.Scenario;
+import dev.contextdb.test.TcpProxy;
+import dev.contextdb.test.TestDatabase.Kind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * {@code @Externalized} events through the RabbitMQ server of the machine (127.0.0.1:5672,
+ * guest/guest): the till application publishes {@link Sold} in a till transaction; the ledger
+ * application, another application context standing for another process with a database
+ * placement of its own, reads the queue into its {@code @ApplicationModuleListener}. Each test
+ * declares an exchange and a queue of its own (durable, so that they would survive a broker
+ * restart) and deletes them.
+ *
+ * <p>The broker outage is a {@link TcpProxy} between the applications and RabbitMQ that the test
+ * cuts and restores, rather than a restart of the machine's shared server: cutting drops every
+ * connection as a restart does, including sends whose confirm is still outstanding.
+ */
+class RabbitExternalizationTest {
+
+    static final ContextModel MODEL = ContextModel.of(ContextDefinition.of("till", "dev.contextdb.boot.rabbit.till"),
+            ContextDefinition.of("ledger", "dev.contextdb.boot.rabbit.ledger"));
+
+    private static final AutoConfigurations EVENTS = AutoConfigurations.of(RabbitAutoConfiguration.class,
+            ContextDbEventsAutoConfiguration.class, ContextDbRabbitAutoConfiguration.class);
+
+    private CachingConnectionFactory adminConnections;
+    private RabbitAdmin admin;
+    private String exchange;
+    private String queue;
+
+    @BeforeEach
+    void declare() {
+        adminConnections = new CachingConnectionFactory("127.0.0.1", 5672);
+        admin = new RabbitAdmin(adminConnections);
+        exchange = "contextdb.test." + UUID.randomUUID();
+        queue = exchange + ".ledger";
+        TopicExchange topic = new TopicExchange(exchange, true, false);
+        Queue ledgerQueue = new Queue(queue, true, false, false);
+        admin.declareExchange(topic);
+        admin.declareQueue(ledgerQueue);
+        admin.declareBinding(BindingBuilder.bind(ledgerQueue).to(topic).with("till.sold.*"));
+    }
+
+    @AfterEach
+    void delete() {
+        admin.deleteQueue(queue);
+        admin.deleteExchange(exchange);
+        adminConnections.destroy();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"POSTGRESQL, SCHEMA", "MARIADB, DATABASE", "H2, SHARED"})
+    void anExternalizedEventReachesTheListenerOfAnotherApplicationOnceEvenWhenTheMessageComesTwice(Kind kind,
+            IsolationStrategy strategy) {
+        try (Scenario scenario = Shop.scenario(kind, strategy)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            till(placements, 5672).run(tillApp -> ledger(placements, 5672).run(ledgerApp -> {
+                assertThat(tillApp).hasNotFailed();
+                assertThat(ledgerApp).hasNotFailed();
+                Till till = tillApp.getBean(Till.class);
+                Ledger ledger = ledgerApp.getBean(Ledger.class);
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                ContextEvents ledgerEvents = ledgerApp.getBean(ContextEvents.class);
+
+                for (long id = 1; id <= 3; id++) {
+                    till.sell(id, "item-" + id, exchange);
+                }
+                await(() -> ledger.count() == 3);
+                assertThat(ledger.sales()).containsExactly(1L, 2L, 3L);
+                // Sent means confirmed: the till's deliveries are the sends, and they are done.
+                await(() -> tillEvents.count("till", "DONE") == 3);
+                assertThat(scenario.query("till", "select distinct listener_id from "
+                        + scenario.qualified("till", tillEvents.tables("till").get(1))))
+                        .containsExactly("@Externalized");
+                // The message id is the event id: the ledger holds the till's events under their ids.
+                List<String> published = scenario.query("till", "select id from "
+                        + scenario.qualified("till", tillEvents.tables("till").get(0)) + " order by id");
+                assertThat(scenario.query("ledger", "select id from "
+                        + scenario.qualified("ledger", ledgerEvents.tables("ledger").get(0)) + " order by id"))
+                        .isEqualTo(published);
+                assertThat(scenario.query("ledger", "select count(*) from "
+                        + scenario.qualified("ledger", ledgerEvents.tables("ledger").get(2)))).containsExactly("3");
+
+                // RabbitMQ delivers the first sale again (a redelivery, a second send after a lost confirm).
+                String first = scenario.query("till", "select id from "
+                        + scenario.qualified("till", tillEvents.tables("till").get(0)) + " where payload like '%\"id\":1,%'")
+                        .get(0);
+                String json = scenario.query("till", "select payload from "
+                        + scenario.qualified("till", tillEvents.tables("till").get(0)) + " where id = '" + first + "'")
+                        .get(0);
+                MessageProperties properties = new MessageProperties();
+                properties.setMessageId(first);
+                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+                properties.setHeader(RabbitExternalizer.TYPE_HEADER, Sold.class.getName());
+                new RabbitTemplate(adminConnections).send(exchange, "till.sold.1",
+                        new Message(json.getBytes(StandardCharsets.UTF_8), properties));
+                // One consumer reads the queue in order: once sale 4 is booked, the duplicate was handled.
+                till.sell(4, "item-4", exchange);
+                await(() -> ledger.count() == 4);
+                assertThat(ledger.sales()).containsExactly(1L, 2L, 3L, 4L);
+                assertThat(ledgerEvents.receive("ledger", UUID.fromString(first), Sold.class.getName(), json)).isFalse();
+                assertThat(ledgerEvents.count("ledger", "DEAD")).isZero();
+            }));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("POSTGRESQL, SCHEMA")
+    void withTheBrokerUnreachableTheSendIsRetriedAndNotDoneUntilConfirmed(Kind kind, IsolationStrategy strategy)
+            throws Exception {
+        try (Scenario scenario = Shop.scenario(kind, strategy); TcpProxy broker = new TcpProxy("127.0.0.1", 5672)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            till(placements, broker.port()).run(tillApp -> ledger(placements, 5672).run(ledgerApp -> {
+                assertThat(tillApp).hasNotFailed();
+                Till till = tillApp.getBean(Till.class);
+                Ledger ledger = ledgerApp.getBean(Ledger.class);
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                String deliveries = scenario.qualified("till", tillEvents.tables("till").get(1));
+                broker.cut();
+
+                till.sell(1, "tea", exchange);
+                await(() -> Integer.parseInt(scenario.query("till", "select attempts from " + deliveries).get(0)) >= 2);
+                assertThat(scenario.query("till", "select status from " + deliveries)).containsExactly("PENDING");
+                assertThat(scenario.query("till", "select last_error from " + deliveries).get(0)).isNotBlank();
+                assertThat(tillEvents.count("till", "DONE")).isZero();
+                assertThat(ledger.count()).isZero();
+
+                broker.restore();
+                await(() -> tillEvents.count("till", "DONE") == 1);
+                await(() -> ledger.count() == 1);
+                assertThat(ledger.sales()).containsExactly(1L);
+            }));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("POSTGRESQL, SCHEMA")
+    void aBrokerOutageInTheMiddleOfARunLosesNothingAndAppliesNothingTwice(Kind kind, IsolationStrategy strategy)
+            throws Exception {
+        int events = 200;
+        try (Scenario scenario = Shop.scenario(kind, strategy); TcpProxy broker = new TcpProxy("127.0.0.1", 5672)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            // Both sides go through the proxy: the cut drops the till's sends and the ledger's consumer.
+            till(placements, broker.port()).run(tillApp -> ledger(placements, broker.port()).run(ledgerApp -> {
+                assertThat(tillApp).hasNotFailed();
+                assertThat(ledgerApp).hasNotFailed();
+                Till till = tillApp.getBean(Till.class);
+                Ledger ledger = ledgerApp.getBean(Ledger.class);
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                String deliveries = scenario.qualified("till", tillEvents.tables("till").get(1));
+                CompletableFuture<Void> selling = CompletableFuture.runAsync(
+                        () -> LongStream.rangeClosed(1, events).forEach(id -> till.sell(id, "item", exchange)));
+
+                await(() -> ledger.count() >= 20);
+                broker.cut();
+                // The outage is seen: a send failed and is waiting for its retry.
+                await(() -> !scenario.query("till", "select count(*) from " + deliveries
+                        + " where last_error is not null").get(0).equals("0"));
+                broker.restore();
+                selling.join();
+
+                await(() -> tillEvents.count("till", "DONE") == events);
+                await(() -> ledger.count() >= events);
+                List<Long> expected = new ArrayList<>();
+                LongStream.rangeClosed(1, events).forEach(expected::add);
+                assertThat(ledger.sales()).isEqualTo(expected);
+                assertThat(tillEvents.count("till", "DEAD")).isZero();
+                assertThat(ledgerApp.getBean(ContextEvents.class).count("ledger", "DEAD")).isZero();
+            }));
+        }
+    }
+
+    private ApplicationContextRunner till(List<String> placements, int port) {
+        return application(TillApplication.class, "till", placements, port);
+    }
+
+    private ApplicationContextRunner ledger(List<String> placements, int port) {
+        return application(LedgerApplication.class, "ledger", placements, port)
+                .withPropertyValues("context-db.events.rabbitmq.inbound.ledger.queues=" + queue);
+    }
+
+    private static ApplicationContextRunner application(Class<?> application, String context, List<String> placements,
+            int port) {
+        String other = context.equals("till") ? "ledger" : "till";
+        return new ApplicationContextRunner()
+                .withConfiguration(Shop.AUTO_CONFIGURATIONS)
+                .withConfiguration(EVENTS)
+                .withUserConfiguration(application)
+                .withPropertyValues(placements.stream().filter(p -> !p.startsWith("context-db.contexts." + other + "."))
+                        .toArray(String[]::new))
+                .withPropertyValues("context-db.base-packages=dev.contextdb.boot.rabbit." + context,
+                        "spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=" + port,
+                        "context-db.events.poll-interval=200ms", "context-db.events.max-attempts=1000",
+                        "context-db.events.backoff.initial=50ms", "context-db.events.backoff.max=500ms",
+                        "context-db.events.rabbitmq.confirm-timeout=2s");
+    }
+
+}
