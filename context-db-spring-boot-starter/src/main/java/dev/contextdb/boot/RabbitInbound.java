@@ -33,6 +33,7 @@ final class RabbitInbound implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RabbitInbound.class);
 
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private final List<String> report = new ArrayList<>();
     private volatile boolean running;
 
     RabbitInbound(ContextEvents events, ConnectionFactory connectionFactory,
@@ -52,6 +53,7 @@ final class RabbitInbound implements SmartLifecycle {
             container.setMessageListener(message -> receive(events, context, message));
             container.afterPropertiesSet();
             containers.add(container);
+            report.add("context '" + context + "' receives the events of RabbitMQ queues " + settings.getQueues());
         });
     }
 
@@ -89,6 +91,8 @@ final class RabbitInbound implements SmartLifecycle {
 
     @Override
     public void start() {
+        log.info("context-db events: @Externalized events are sent to RabbitMQ, each done on its publisher confirm");
+        report.forEach(line -> log.info("context-db events: {}", line));
         containers.forEach(SimpleMessageListenerContainer::start);
         running = true;
     }

@@ -139,12 +139,19 @@ public final class EventEngine implements AutoCloseable {
     /** @return whether some context has event tables already: an earlier run may have left deliveries */
     private boolean anyTables() {
         for (EventStore store : stores.values()) {
-            try (Connection connection = store.dataSource().getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
-                statement.executeQuery("select 1 from " + store.tables().outbox() + " where 1 = 0").close();
-                return true;
+            String table = store.tables().outbox();
+            try (Connection connection = store.dataSource().getConnection()) {
+                java.sql.DatabaseMetaData metadata = connection.getMetaData();
+                for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+                    try (java.sql.ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(),
+                            name, null)) {
+                        if (tables.next()) {
+                            return true;
+                        }
+                    }
+                }
             } catch (SQLException e) {
-                // no table here
+                log.debug("Could not look for the event tables of context '{}'", store.context(), e);
             }
         }
         return false;
