@@ -83,7 +83,8 @@ final class RabbitInbound implements SmartLifecycle {
     private static AmqpRejectAndDontRequeueException reject(String context, MessageProperties properties,
             String why, Throwable cause) {
         String text = "Context '" + context + "' cannot take the message " + properties.getMessageId() + " from queue '"
-                + properties.getConsumerQueue() + "': " + why + ". It is rejected without requeue (to the queue's"
+                + properties.getConsumerQueue() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
+                + ". It is rejected without requeue (to the queue's"
                 + " dead-letter exchange, if it has one).";
         log.error(text);
         return new AmqpRejectAndDontRequeueException(text, cause);

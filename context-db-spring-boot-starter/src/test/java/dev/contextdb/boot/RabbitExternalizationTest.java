@@ -18,6 +18,7 @@ import dev.contextdb.test.TestDatabase.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
@@ -61,6 +63,7 @@ class RabbitExternalizationTest {
     private RabbitAdmin admin;
     private String exchange;
     private String queue;
+    private String deadLetters;
 
     @BeforeEach
     void declare() {
@@ -68,8 +71,14 @@ class RabbitExternalizationTest {
         admin = new RabbitAdmin(adminConnections);
         exchange = "contextdb.test." + UUID.randomUUID();
         queue = exchange + ".ledger";
+        deadLetters = exchange + ".dead";
         TopicExchange topic = new TopicExchange(exchange, true, false);
-        Queue ledgerQueue = new Queue(queue, true, false, false);
+        FanoutExchange dlx = new FanoutExchange(deadLetters, true, false);
+        Queue deadQueue = new Queue(deadLetters, true, false, false);
+        admin.declareExchange(dlx);
+        admin.declareQueue(deadQueue);
+        admin.declareBinding(BindingBuilder.bind(deadQueue).to(dlx));
+        Queue ledgerQueue = new Queue(queue, true, false, false, Map.of("x-dead-letter-exchange", deadLetters));
         admin.declareExchange(topic);
         admin.declareQueue(ledgerQueue);
         admin.declareBinding(BindingBuilder.bind(ledgerQueue).to(topic).with("till.sold.*"));
@@ -79,6 +88,8 @@ class RabbitExternalizationTest {
     void delete() {
         admin.deleteQueue(queue);
         admin.deleteExchange(exchange);
+        admin.deleteQueue(deadLetters);
+        admin.deleteExchange(deadLetters);
         adminConnections.destroy();
     }
 
@@ -201,6 +212,66 @@ class RabbitExternalizationTest {
                 assertThat(tillEvents.count("till", "DEAD")).isZero();
                 assertThat(ledgerApp.getBean(ContextEvents.class).count("ledger", "DEAD")).isZero();
             }));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("POSTGRESQL, SCHEMA")
+    void aSendLeftPendingByOneRunIsConfirmedByTheNext(Kind kind, IsolationStrategy strategy) throws Exception {
+        try (Scenario scenario = Shop.scenario(kind, strategy); TcpProxy broker = new TcpProxy("127.0.0.1", 5672)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            broker.cut();
+            till(placements, broker.port()).run(tillApp -> {
+                assertThat(tillApp).hasNotFailed();
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                tillApp.getBean(Till.class).sell(1, "tea", exchange);
+                await(() -> scenario.query("till", "select count(*) from "
+                        + scenario.qualified("till", tillEvents.tables("till").get(1)) + " where last_error is not null")
+                        .equals(List.of("1")));
+                assertThat(tillEvents.count("till", "PENDING")).isOne();
+            });
+            // The next run has no @ApplicationModuleListener either, yet it finds the pending send.
+            till(placements, 5672).run(tillApp -> ledger(placements, 5672).run(ledgerApp -> {
+                await(() -> tillApp.getBean(ContextEvents.class).count("till", "DONE") == 1);
+                await(() -> ledgerApp.getBean(Ledger.class).count() == 1);
+            }));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("H2, SCHEMA")
+    void aMessageTheContextCannotTakeIsDeadLetteredAndTheNextOneIsReceived(Kind kind, IsolationStrategy strategy) {
+        try (Scenario scenario = Shop.scenario(kind, strategy)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            till(placements, 5672).run(tillApp -> ledger(placements, 5672).run(ledgerApp -> {
+                String id = UUID.randomUUID().toString();
+                MessageProperties properties = new MessageProperties();
+                properties.setMessageId(id);
+                properties.setHeader(RabbitExternalizer.TYPE_HEADER, "com.acme.Missing");
+                RabbitTemplate template = new RabbitTemplate(adminConnections);
+                template.send(exchange, "till.sold.9", new Message("{}".getBytes(StandardCharsets.UTF_8), properties));
+
+                Message dead = template.receive(deadLetters, 20_000);
+                assertThat(dead).isNotNull();
+                assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(id);
+                tillApp.getBean(Till.class).sell(1, "tea", exchange);
+                await(() -> ledgerApp.getBean(Ledger.class).count() == 1);
+                ContextEvents ledgerEvents = ledgerApp.getBean(ContextEvents.class);
+                assertThat(scenario.query("ledger", "select count(*) from "
+                        + scenario.qualified("ledger", ledgerEvents.tables("ledger").get(0)))).containsExactly("1");
+            }));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource("H2")
+    void anInboundQueueOfAnUndeclaredContextFailsTheStart(Kind kind) {
+        try (Scenario scenario = Shop.scenario(kind, IsolationStrategy.SCHEMA)) {
+            ledger(Shop.placements(scenario, MODEL, 2), 5672)
+                    .withPropertyValues("context-db.events.rabbitmq.inbound.billing.queues=" + queue)
+                    .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                            "context-db.events.rabbitmq.inbound.billing.queues names no bounded context; declared:"
+                                    + " [ledger]."));
         }
     }
 
