@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.core.BindingBuilder;
@@ -272,6 +273,62 @@ class RabbitExternalizationTest {
                     .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
                             "context-db.events.rabbitmq.inbound.billing.queues names no bounded context; declared:"
                                     + " [ledger]."));
+        }
+    }
+
+    /**
+     * The same run across a real restart of the machine's RabbitMQ ({@code rabbitmqctl stop_app},
+     * {@code start_app}): opt-in with {@code -Dcontextdb.rabbit.restart=true}, because it takes the
+     * shared broker away from everything else on the machine for a few seconds.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("POSTGRESQL, SCHEMA")
+    @EnabledIfSystemProperty(named = "contextdb.rabbit.restart", matches = "true")
+    void aBrokerRestartInTheMiddleOfARunLosesNothingAndAppliesNothingTwice(Kind kind, IsolationStrategy strategy) {
+        int events = 200;
+        try (Scenario scenario = Shop.scenario(kind, strategy)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            till(placements, 5672).run(tillApp -> ledger(placements, 5672).run(ledgerApp -> {
+                Till till = tillApp.getBean(Till.class);
+                Ledger ledger = ledgerApp.getBean(Ledger.class);
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                String deliveries = scenario.qualified("till", tillEvents.tables("till").get(1));
+                CompletableFuture<Void> selling = CompletableFuture.runAsync(
+                        () -> LongStream.rangeClosed(1, events).forEach(id -> till.sell(id, "item", exchange)));
+
+                await(() -> ledger.count() >= 20);
+                rabbitmqctl("stop_app");
+                try {
+                    await(() -> !scenario.query("till", "select count(*) from " + deliveries
+                            + " where last_error is not null").get(0).equals("0"));
+                } finally {
+                    rabbitmqctl("start_app");
+                    rabbitmqctl("await_startup");
+                }
+                selling.join();
+
+                await(() -> tillEvents.count("till", "DONE") == events);
+                await(() -> ledger.count() >= events);
+                List<Long> expected = new ArrayList<>();
+                LongStream.rangeClosed(1, events).forEach(expected::add);
+                assertThat(ledger.sales()).isEqualTo(expected);
+                assertThat(tillEvents.count("till", "DEAD")).isZero();
+            }));
+        }
+    }
+
+    private static void rabbitmqctl(String command) {
+        try {
+            Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
