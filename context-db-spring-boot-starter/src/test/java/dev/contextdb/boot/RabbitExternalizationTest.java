@@ -276,6 +276,34 @@ class RabbitExternalizationTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("H2, SCHEMA")
+    void aSendRabbitMqRefusesIsNotDoneButDeadAndResubmittable(Kind kind, IsolationStrategy strategy) {
+        String missing = exchange + ".missing";
+        try (Scenario scenario = Shop.scenario(kind, strategy)) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            till(placements, 5672).withPropertyValues("context-db.events.max-attempts=2").run(tillApp -> {
+                ContextEvents tillEvents = tillApp.getBean(ContextEvents.class);
+                tillApp.getBean(Till.class).sell(1, "tea", missing);
+                await(() -> tillEvents.count("till", "DEAD") == 1);
+                assertThat(tillEvents.count("till", "DONE")).isZero();
+                assertThat(tillEvents.dead()).singleElement().satisfies(dead -> {
+                    assertThat(dead.listenerId()).isEqualTo("@Externalized");
+                    assertThat(dead.lastError()).contains("RabbitMQ did not take event " + dead.eventId())
+                            .contains("for exchange '" + missing + "'").contains("NOT_FOUND");
+                });
+
+                admin.declareExchange(new TopicExchange(missing, false, true));
+                try {
+                    assertThat(tillEvents.resubmit(tillEvents.dead())).isOne();
+                    await(() -> tillEvents.count("till", "DONE") == 1);
+                } finally {
+                    admin.deleteExchange(missing);
+                }
+            });
+        }
+    }
+
     /**
      * The same run across a real restart of the machine's RabbitMQ ({@code rabbitmqctl stop_app},
      * {@code start_app}): opt-in with {@code -Dcontextdb.rabbit.restart=true}, because it takes the
