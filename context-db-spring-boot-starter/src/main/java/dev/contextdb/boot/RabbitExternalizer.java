@@ -87,7 +87,7 @@ final class RabbitExternalizer implements ContextEvents.Externalizer {
     }
 
     /** Exchange and routing key of one event type, parsed once. */
-    private record Route(Expression exchange, Expression routingKey) {
+    record Route(Expression exchange, Expression routingKey) {
 
         static Route of(Class<?> type) {
             Externalized annotation = AnnotatedElementUtils.findMergedAnnotation(type, Externalized.class);
