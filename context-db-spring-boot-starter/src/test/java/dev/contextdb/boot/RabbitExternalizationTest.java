@@ -290,7 +290,9 @@ class RabbitExternalizationTest {
                 assertThat(tillEvents.dead()).singleElement().satisfies(dead -> {
                     assertThat(dead.listenerId()).isEqualTo("@Externalized");
                     assertThat(dead.lastError()).contains("RabbitMQ did not take event " + dead.eventId())
-                            .contains("for exchange '" + missing + "'").contains("NOT_FOUND");
+                            .contains("for exchange '" + missing + "'");
+                    // The reason is the broker's 404 or, when the channel's closing wins the race,
+                    // Spring AMQP's "Channel closed by application": either way a nack, never done.
                 });
 
                 admin.declareExchange(new TopicExchange(missing, false, true));
