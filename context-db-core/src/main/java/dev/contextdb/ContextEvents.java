@@ -180,6 +180,58 @@ public final class ContextEvents implements AutoCloseable {
     }
 
     /**
+     * Takes in an event that arrived from outside the application, for example from a RabbitMQ
+     * queue: stores it in the context's outbox, in a transaction of the context, with a delivery
+     * to each of the context's {@code @ApplicationModuleListener} methods that accept its type,
+     * which then receive it as they receive a local event (retries, dead, inbox). The event id
+     * keeps it once: an event received (or published here) before is skipped.
+     *
+     * <pre>{@code
+     * boolean stored = events.receive("billing", UUID.fromString(message.getMessageProperties().getMessageId()),
+     *         "com.acme.orders.OrderPlaced", new String(message.getBody(), StandardCharsets.UTF_8));
+     * // acknowledge the message now: the event is committed in billing's outbox
+     * }</pre>
+     *
+     * @param context the receiving context
+     * @param id the event's id, as its publisher gave it (the message id)
+     * @param type the event's class name, which the listeners' parameters accept
+     * @param json the event as JSON
+     * @return {@code false} when the context had received this event already: nothing was stored
+     * @throws IllegalArgumentException when the context is unknown, the type is no class here, the
+     *     JSON is no such event, or no listener of the context takes it: sending it again does not help
+     */
+    public boolean receive(String context, UUID id, String type, String json) {
+        return engine.receive(context, id.toString(), type, json);
+    }
+
+    /**
+     * Sends {@code @Externalized} events to a message broker; see {@link Builder#externalizer}.
+     */
+    @FunctionalInterface
+    public interface Externalizer {
+
+        /**
+         * Sends one event and returns only once the broker has confirmed it: the delivery is then
+         * done. A failure (or no confirm in time) is retried with the listeners' backoff.
+         * @param event the event
+         * @throws Exception when the broker did not take it
+         */
+        void send(ExternalEvent event) throws Exception;
+    }
+
+    /**
+     * An {@code @Externalized} event on its way out.
+     *
+     * @param id the event's id: the message id, by which receivers drop duplicates
+     * @param context the publishing context
+     * @param type the event's class name
+     * @param json the event as JSON, as the outbox holds it
+     * @param event the event, read back from the JSON
+     */
+    public record ExternalEvent(UUID id, String context, String type, String json, Object event) {
+    }
+
+    /**
      * A delivery that failed its last attempt.
      *
      * @param context the publishing context, whose outbox holds it
@@ -235,6 +287,7 @@ public final class ContextEvents implements AutoCloseable {
         private String instanceId;
         private Object jsonMapper;
         private ClassLoader classLoader = ContextEvents.class.getClassLoader();
+        private Externalizer externalizer;
         private final Map<Class<?>, Function<Object, ?>> keys = new LinkedHashMap<>();
 
         private Builder(ContextDb db) {
@@ -393,6 +446,19 @@ public final class ContextEvents implements AutoCloseable {
         }
 
         /**
+         * Sends every event whose type is annotated {@code @Externalized} (Spring Modulith's events
+         * API) to a message broker: as one more delivery of the publishing context, stored with the
+         * event, retried, dead and resubmittable like a listener's, and done once {@code send}
+         * returns. The starter sets the RabbitMQ one when Spring AMQP is on the class path.
+         * @param externalizer the sender, or {@code null} for none (externalized events then stay local)
+         * @return this
+         */
+        public Builder externalizer(Externalizer externalizer) {
+            this.externalizer = externalizer;
+            return this;
+        }
+
+        /**
          * Creates the event tables in every context's placement (with their own Flyway history) and
          * returns the events, not yet delivering.
          * @return the events
@@ -409,7 +475,12 @@ public final class ContextEvents implements AutoCloseable {
             EventSettings settings = new EventSettings(maxAttempts, initialBackoff, backoffMultiplier, maxBackoff, jitter,
                     pollInterval, lease, retention, cleanupBatch, threads, id, keys, new EventJson(jsonMapper),
                     classLoader);
-            return new ContextEvents(new EventEngine(db, settings));
+            EventEngine engine = new EventEngine(db, settings);
+            if (externalizer != null) {
+                engine.externalizeWith(event -> externalizer.send(new ExternalEvent(UUID.fromString(event.id()),
+                        event.context(), event.type(), event.json(), event.event())));
+            }
+            return new ContextEvents(engine);
         }
 
         private static int positive(String property, int value) {

@@ -62,7 +62,8 @@ public final class ContextDbEventsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     ContextEvents contextEvents(ContextDb contextDb, ContextDbProperties properties,
-            ObjectProvider<JsonMapper> jsonMapper, ResourceLoader resourceLoader) {
+            ObjectProvider<JsonMapper> jsonMapper, ResourceLoader resourceLoader,
+            ObjectProvider<ContextEvents.Externalizer> externalizer) {
         ContextDbProperties.Events events = properties.getEvents();
         ClassLoader classLoader = resourceLoader.getClassLoader();
         ContextEvents.Builder builder = ContextEvents.builder(contextDb)
@@ -77,6 +78,7 @@ public final class ContextDbEventsAutoConfiguration {
                 .threads(events.getThreads())
                 .instanceId(events.getInstanceId())
                 .jsonMapper(jsonMapper.getIfAvailable())
+                .externalizer(externalizer.getIfAvailable())
                 .classLoader(classLoader == null ? ContextEvents.class.getClassLoader() : classLoader);
         events.getOrderingKeys().forEach((type, expression) -> orderBy(builder, type, expression, classLoader));
         return builder.build();

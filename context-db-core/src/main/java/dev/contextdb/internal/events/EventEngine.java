@@ -56,6 +56,7 @@ public final class EventEngine implements AutoCloseable {
     private volatile BeanFactory beanFactory;
     private final ReentrantLock tablesLock = new ReentrantLock();
     private volatile boolean tablesReady;
+    private volatile Externalization.Sink sink;
 
     /**
      * Prepares the engine; tables are created, and events delivered, from {@link #start} on.
@@ -100,6 +101,14 @@ public final class EventEngine implements AutoCloseable {
     }
 
     /**
+     * Sends {@code @Externalized} events through the sink, as one more delivery of the publisher.
+     * @param sink the sender; set before {@link #start}
+     */
+    public void externalizeWith(Externalization.Sink sink) {
+        this.sink = sink;
+    }
+
+    /**
      * Registers the listeners the multicaster holds and starts delivering, beginning with what
      * was left undelivered by an earlier run.
      * @param multicaster context-db's multicaster, after the application's listeners are registered
@@ -125,10 +134,31 @@ public final class EventEngine implements AutoCloseable {
             }
             contextOf(listener);
         }
-        if (!listeners.isEmpty()) {
+        if (!listeners.isEmpty() || (sink != null && anyTables())) {
             ensureTables();
             dispatcher.start();
         }
+    }
+
+    /** @return whether some context has event tables already: an earlier run may have left deliveries */
+    private boolean anyTables() {
+        for (EventStore store : stores.values()) {
+            String table = store.tables().outbox();
+            try (Connection connection = store.dataSource().getConnection()) {
+                java.sql.DatabaseMetaData metadata = connection.getMetaData();
+                for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+                    try (java.sql.ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(),
+                            name, null)) {
+                        if (tables.next()) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                log.debug("Could not look for the event tables of context '{}'", store.context(), e);
+            }
+        }
+        return false;
     }
 
 
@@ -142,12 +172,20 @@ public final class EventEngine implements AutoCloseable {
 
     /** Stores an event for its listeners in the outbox of the context whose transaction is current. */
     void publish(Object event, List<OutboxListener> targets) {
+        boolean external = sink != null && Externalization.externalized(event.getClass());
+        if (targets.isEmpty() && !external) {
+            return;
+        }
         String context = publishingContext(event, targets);
         ensureTables();
         EventStore store = stores.get(context);
-        List<EventStore.Target> deliveries = new ArrayList<>(targets.size());
+        List<EventStore.Target> deliveries = new ArrayList<>(targets.size() + 1);
         for (OutboxListener target : targets) {
             deliveries.add(new EventStore.Target(target.getListenerId(), contextOf(target)));
+        }
+        if (external) {
+            deliveries.add(new EventStore.Target(Externalization.LISTENER_ID, context));
+            dispatcher.start();
         }
         EventStore.Entry entry = new EventStore.Entry(UUID.randomUUID().toString(), event.getClass().getName(),
                 settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries);
@@ -173,7 +211,10 @@ public final class EventEngine implements AutoCloseable {
                 && holder.isSynchronizedWithTransaction()) {
             return context;
         }
-        List<String> names = targets.stream().map(OutboxListener::getListenerId).toList();
+        List<String> names = new ArrayList<>(targets.stream().map(OutboxListener::getListenerId).toList());
+        if (sink != null && Externalization.externalized(event.getClass())) {
+            names.add(Externalization.LISTENER_ID);
+        }
         throw new IllegalStateException("Event " + event.getClass().getName() + " was published outside a transaction"
                 + " of a bounded context" + (context == null ? "" : " (context '" + context + "' is current, but has no"
                         + " transaction open)") + ", and @ApplicationModuleListener methods listen to it: " + names
@@ -225,6 +266,18 @@ public final class EventEngine implements AutoCloseable {
         String owner = settings.instanceId();
         int attempts = claimed.attempts() + 1;
         try {
+            if (Externalization.LISTENER_ID.equals(claimed.listenerId())) {
+                Externalization.Sink out = sink;
+                if (out == null) {
+                    throw new IllegalStateException("Event " + claimed.eventId() + " is @Externalized, and this"
+                            + " application has no externalizer (Spring AMQP, spring-boot-amqp, is not on its class"
+                            + " path, or externalization is switched off); resubmit the delivery once it has one.");
+                }
+                out.send(new Externalization.Outgoing(claimed.eventId(), claimed.context(), claimed.type(),
+                        claimed.payload(), read(claimed)));
+                outbox.done(claimed.id(), owner, attempts, System.currentTimeMillis());
+                return;
+            }
             OutboxListener listener = listeners.get(claimed.listenerId());
             if (listener == null) {
                 throw new IllegalStateException("No @ApplicationModuleListener with id '" + claimed.listenerId()
@@ -302,6 +355,93 @@ public final class EventEngine implements AutoCloseable {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * Stores an event that arrived from outside (a broker) in the context's outbox, with a
+     * delivery to each of its listeners that accept the type, in a transaction of the context.
+     * @return false when the outbox holds the event already
+     * @throws IllegalArgumentException when the type is no class here, the JSON no such event, or
+     *     no listener of the context takes it
+     */
+    public boolean receive(String context, String eventId, String type, String json) {
+        EventStore store = stores.get(context);
+        if (store == null) {
+            throw new IllegalArgumentException("Unknown bounded context '" + context + "'; known contexts: "
+                    + stores.keySet());
+        }
+        Class<?> eventType;
+        try {
+            eventType = ClassUtils.forName(type, settings.classLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("Event " + eventId + " for context '" + context + "' is a " + type
+                    + ", which is no class on this application's class path: the listeners of '" + context
+                    + "' take their event types as parameters.", e);
+        }
+        Object event;
+        try {
+            event = settings.json().read(json, eventType);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Event " + eventId + " for context '" + context + "' is no " + type
+                    + ": " + e.getMessage(), e);
+        }
+        List<EventStore.Target> targets = new ArrayList<>();
+        for (OutboxListener listener : listeners.values()) {
+            if (listener.eventType().isAssignableFrom(eventType) && context.equals(contextOf(listener))) {
+                targets.add(new EventStore.Target(listener.getListenerId(), context));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("Event " + eventId + " (" + type + ") arrived for context '" + context
+                    + "', which has no @ApplicationModuleListener that takes it: add one to a bean of '" + context
+                    + "', or stop routing these events to its queues.");
+        }
+        ensureTables();
+        EventStore.Entry entry = new EventStore.Entry(eventId, type, json, settings.keyOf(event),
+                System.currentTimeMillis(), targets);
+        TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(context));
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Boolean stored = transaction.execute(status -> {
+            DataSource dataSource = store.dataSource();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                if (store.holds(connection, eventId)) {
+                    return false;
+                }
+                store.append(connection, List.of(entry));
+                return true;
+            } catch (SQLException e) {
+                if (duplicate(e)) {
+                    // Received at the same moment by another instance (or consumer): it holds it.
+                    status.setRollbackOnly();
+                    return false;
+                }
+                throw new IllegalStateException("Context '" + context + "' could not store the received event "
+                        + eventId + " in its outbox (" + store.tables().outbox() + "): " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
+        if (Boolean.TRUE.equals(stored)) {
+            dispatcher.start();
+            dispatcher.wake(context);
+            return true;
+        }
+        log.debug("Event {} was received by context '{}' before: skipped", eventId, context);
+        return false;
+    }
+
+    private static boolean duplicate(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && next.getSQLState().startsWith("23")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private Object read(EventStore.Claimed claimed) {

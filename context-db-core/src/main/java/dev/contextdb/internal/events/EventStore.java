@@ -99,6 +99,16 @@ final class EventStore {
         }
     }
 
+    /** @return whether the outbox holds the event: one received from outside before */
+    boolean holds(Connection connection, String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select 1 from " + tables.outbox() + " where id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** A delivery leased to this instance, with its event. */
     record Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
             String type, String payload) {

@@ -69,6 +69,10 @@ public final class OutboxMulticaster extends AbstractApplicationEventMulticaster
                 direct.add(listener);
             }
         }
+        if (outbox == null && event instanceof PayloadApplicationEvent<?> payload
+                && Externalization.externalized(payload.getPayload().getClass())) {
+            outbox = List.of();
+        }
         if (outbox != null) {
             // Before the direct listeners: an event that cannot be stored fails the publication
             // before anything has reacted to it.
