@@ -401,6 +401,8 @@ class RabbitExternalizationTest {
                 .withUserConfiguration(application)
                 .withPropertyValues(placements.stream().filter(p -> !p.startsWith("context-db.contexts." + other + "."))
                         .toArray(String[]::new))
+                // Migrations of their own: the events observability tests have contexts of the same names.
+                .withPropertyValues("context-db.contexts." + context + ".flyway.locations=classpath:db/rabbit/" + context)
                 .withPropertyValues("context-db.base-packages=dev.contextdb.boot.rabbit." + context,
                         "spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=" + port,
                         "context-db.events.poll-interval=200ms", "context-db.events.max-attempts=1000",
