@@ -61,6 +61,12 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code [DATABASE]}), one after the other, each on a fresh application context: a JUnit Jupiter
  * class template. A context that {@code reads} another cannot run under {@code DATABASE} (the
  * application would not start either); its slice reports so at start-up.
+ *
+ * <p>With context-db's events on the class path the slice runs them too: {@link ContextDbTestEvents}
+ * (injectable) returns what the test {@linkplain ContextDbTestEvents#published published}, rolled
+ * back or not, and {@linkplain ContextDbTestEvents#deliver delivers} an event to the context's
+ * listeners and waits for their committed effect, in a method that runs without the test
+ * transaction ({@code @Transactional(propagation = NOT_SUPPORTED)}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

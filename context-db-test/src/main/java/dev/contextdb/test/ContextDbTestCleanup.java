@@ -13,7 +13,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * run (another strategy) is prepared, and after the class. Spring's test context, and so its
  * application context, is one for all runs of a class: JUnit calls the class callbacks of a class
  * template once, around all its runs. Without this a cached context that is never used again would
- * keep its pools open and its schemas in the database until the JVM ends.
+ * keep its pools open and its schemas in the database until the JVM ends. Before each test method it
+ * forgets the events published before ({@link ContextDbTestEvents#published}).
  */
 final class ContextDbTestCleanup extends AbstractTestExecutionListener {
 
@@ -34,6 +35,11 @@ final class ContextDbTestCleanup extends AbstractTestExecutionListener {
                 testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
             }
         }
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        testContext.getApplicationContext().getBean(ContextDbTestEvents.class).clear();
     }
 
     @Override

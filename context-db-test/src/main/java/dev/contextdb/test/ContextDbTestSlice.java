@@ -33,7 +33,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  *     starter's model, beans, persistence units, repositories and migrations are theirs alone;</li>
  * <li>a {@code TypeExcludeFilter} bean keeps component scanning to the tested context's packages;</li>
  * <li>{@link ContextDbTestPlacement} gives every schema and database a name of this run's own, and
- *     drops them when the application context closes.</li>
+ *     drops them when the application context closes;</li>
+ * <li>{@link ContextDbTestEvents} records the events published, and a failed delivery is final
+ *     ({@code context-db.events.max-attempts=1}) unless the test sets the property.</li>
  * </ul>
  * One customizer per test class (equality by class), so no two classes share an application
  * context, and so no two share a schema.
@@ -72,6 +74,11 @@ final class ContextDbTestSlice implements ContextCustomizer {
         ContextDbTestPlacement placement = ContextDbTestPlacement.create(slice, ContextDbTestRuns.current(testClass),
                 properties, environment);
         sliceProperties.putAll(placement.properties());
+        if (!environment.containsProperty("context-db.events.max-attempts")) {
+            // A test's listener fails once: ContextDbTestEvents.deliver reports its error at once,
+            // instead of after the retries' backoff. A test of retries sets the property.
+            sliceProperties.put("context-db.events.max-attempts", "1");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("contextDbTest", sliceProperties));
 
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) application.getBeanFactory();
@@ -80,6 +87,9 @@ final class ContextDbTestSlice implements ContextCustomizer {
         // context closes, after the pools (registered later, closed earlier), and also when it fails to start.
         beanFactory.registerSingleton("contextDbTestPlacement", placement);
         beanFactory.registerDisposableBean("contextDbTestPlacement", placement);
+        ContextDbTestEvents events = new ContextDbTestEvents(context, beanFactory);
+        beanFactory.registerSingleton("contextDbTestEvents", events);
+        application.addApplicationListener(events.recorder());
     }
 
     /** The tested context and every context it reads, directly or through another, in reads order. */

@@ -3,8 +3,8 @@ package dev.contextdb.test.app;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Three contexts for the slice's tests: catalog (JPA), inventory (JdbcClient), orders (Spring Data
- * JDBC, reads catalog).
+ * Four contexts for the slice's tests: catalog (JPA), inventory (JdbcClient), orders (Spring Data
+ * JDBC, reads catalog, publishes OrderPlaced), shipping (JdbcClient, listens to OrderPlaced).
  */
 @SpringBootApplication
 public class SliceApplication {

@@ -1,0 +1,1 @@
+create table shipment (sku varchar(32) not null, quantity int not null);
