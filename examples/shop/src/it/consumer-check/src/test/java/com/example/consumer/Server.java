@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Assumptions;
  * <p>The check keeps this small copy of the project's {@code TestDatabase} rather than depend on
  * core's test-jar: it is built from what a user gets, and no user gets that jar.
  */
-final class Server implements AutoCloseable {
+public final class Server implements AutoCloseable {
 
-    enum Vendor { H2, POSTGRESQL, MARIADB }
+    public enum Vendor { H2, POSTGRESQL, MARIADB }
 
     private final Vendor vendor;
     private final String url;
@@ -43,7 +43,7 @@ final class Server implements AutoCloseable {
         this.admin = login(url);
     }
 
-    static Server connect(Vendor vendor) {
+    public static Server connect(Vendor vendor) {
         String prefix = vendor == Vendor.POSTGRESQL ? "CONTEXTDB_POSTGRES" : "CONTEXTDB_MARIADB";
         String url = switch (vendor) {
             case H2 -> "jdbc:h2:mem:" + uniqueName("h2") + ";DB_CLOSE_DELAY=-1";
