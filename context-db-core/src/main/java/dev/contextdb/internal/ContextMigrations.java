@@ -138,14 +138,19 @@ public final class ContextMigrations {
      * time as another finds no history table, then a schema made non-empty by the other's new
      * (still empty) history table, and refuses to baseline it. Under {@code SHARED} that is every
      * first start of replicas. Run again, Flyway finds the history table, waits on its lock and
-     * migrates what the other has not. A history table left empty by something else fails again,
-     * with Flyway's message.
+     * migrates what the other has not. The same race has a second form: the instance decided to
+     * baseline while the history table was missing, and by the time it baselines the other has
+     * created the table and migrated into it ("already contains migrations"; seen on MariaDB with
+     * four instances). A history table left empty by something else fails again, with Flyway's
+     * message.
      */
     private static MigrateResult migrateConverging(Flyway flyway) {
         try {
             return flyway.migrate();
         } catch (FlywayException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("as it already exists, and is empty")) {
+            String message = e.getMessage();
+            if (message == null || !(message.contains("as it already exists, and is empty")
+                    || message.contains("as it already contains migrations"))) {
                 throw e;
             }
             return flyway.migrate();
