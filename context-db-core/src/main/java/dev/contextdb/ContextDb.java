@@ -452,7 +452,12 @@ public final class ContextDb implements AutoCloseable {
             return new ContextDb(model, Startup.start(model, plan, settings));
         }
 
-        private Settings freeze() {
+        ContextModel model() {
+            return model;
+        }
+
+        /** The settings as they stand, frozen; {@link ContextMove} plans both ends from them. */
+        Settings freeze() {
             if (defaultContext != null && model.context(defaultContext).isEmpty()) {
                 throw new ContextDbConfigurationException(defaultContext, "context-db.default-context",
                         "context-db.default-context = " + defaultContext + " names no declared context; declared: "

@@ -1,0 +1,44 @@
+package dev.contextdb.internal;
+
+import dev.contextdb.ContextModel;
+import dev.contextdb.Placement;
+
+/**
+ * One end of a context's move: where the context lives under one configuration, and the
+ * connection the move uses there. Under {@code SCHEMA}/{@code SHARED} that is the shared
+ * database's user (who creates schemas and roles); under {@code DATABASE} the context's own.
+ *
+ * @param placement where the context lives
+ * @param vendor its database's dialect
+ * @param url the JDBC URL the move connects to (no schema pinned)
+ * @param username that connection's user
+ * @param password that user's password
+ * @param role the context's own role under {@code context-db.roles.enabled}, or {@code null}
+ * @param settings the whole configuration, to start the context there once it has moved
+ */
+public record MoveEnd(Placement placement, Vendor vendor, String url, String username, String password, String role,
+        Settings settings) {
+
+    /**
+     * @param model the application's contexts
+     * @param settings a configuration
+     * @param context the context that moves
+     * @return where the context lives under that configuration; nothing is connected
+     */
+    public static MoveEnd of(ContextModel model, Settings settings, String context) {
+        Plan plan = Planner.plan(model, settings);
+        Plan.ContextPlan contextPlan = plan.context(context);
+        Plan.PoolPlan pool = plan.poolOf(contextPlan);
+        boolean own = contextPlan.placement().strategy() == dev.contextdb.IsolationStrategy.DATABASE;
+        String url = own ? pool.baseUrl() : plan.admin().url();
+        String username = own ? pool.username() : plan.admin().username();
+        String password = own ? pool.password() : plan.admin().password();
+        return new MoveEnd(contextPlan.placement(), contextPlan.vendor(), url, username, password, contextPlan.role(),
+                settings);
+    }
+
+    /** @return the context's name */
+    public String context() {
+        return placement.context();
+    }
+}
