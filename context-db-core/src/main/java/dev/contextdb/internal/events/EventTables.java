@@ -15,9 +15,13 @@ import java.util.Map;
  * @param history the Flyway history of these tables, apart from the context's own migrations
  * @param index the prefix of the delivery table's index names
  */
-record EventTables(String outbox, String delivery, String inbox, String history, String index) {
+public record EventTables(String outbox, String delivery, String inbox, String history, String index) {
 
-    static EventTables of(Placement placement) {
+    /**
+     * @param placement where a context lives
+     * @return the names of its event tables there
+     */
+    public static EventTables of(Placement placement) {
         if (placement.strategy() == IsolationStrategy.SHARED) {
             String context = placement.context();
             return new EventTables("cdb_outbox_" + context, "cdb_delivery_" + context, "cdb_inbox_" + context,
