@@ -94,8 +94,9 @@ public final class ContextDbMove {
                     + " command line).");
             return 1;
         } catch (RuntimeException e) {
+            // The trace goes with the output, for the log; the failure itself is the one line on err.
+            e.printStackTrace(out);
             err.println("The move of context '" + arguments.context() + "' failed: " + e);
-            e.printStackTrace(err);
             return 1;
         }
     }

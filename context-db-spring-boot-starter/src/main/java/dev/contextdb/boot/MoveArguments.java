@@ -92,6 +92,7 @@ record MoveArguments(String context, IsolationStrategy to, @Nullable String sche
                 case "dry-run" -> actions.add(flag(name, value, Action.PLAN));
                 case "rollback" -> actions.add(flag(name, value, Action.ROLLBACK));
                 case "drop-source" -> actions.add(flag(name, value, Action.DROP_SOURCE));
+                case "debug", "trace" -> spring.add(arg); // Spring Boot's own, without a dot
                 default -> {
                     if (!name.contains(".")) {
                         throw new Invalid("Unknown option --" + name + ".", "use one of --to, --schema, --url,"
