@@ -12,6 +12,7 @@ import java.sql.Driver;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.ArrayList;
@@ -128,8 +129,37 @@ public final class ContextDbMove {
                     + " application declares " + (model.isEmpty() ? "no context under " + packages
                     : String.join(", ", model.names())) + ".", "name one of its contexts.");
         }
-        return new Configuration(ContextDbFactory.builder(model, properties, environment, classLoader),
-                properties.getContexts().get(arguments.context()));
+        ContextDbProperties.Context configured = properties.getContexts().get(arguments.context());
+        if (alreadyThere(arguments, properties, configured)) {
+            String prefix = ContextDbProperties.PREFIX + ".contexts." + arguments.context() + ".";
+            if (arguments.action() == MoveArguments.Action.ROLLBACK
+                    || arguments.action() == MoveArguments.Action.DROP_SOURCE) {
+                throw new MoveArguments.Invalid("The configuration already places context '" + arguments.context()
+                        + "' at the target (strategy " + arguments.to() + "), so it no longer says where the source"
+                        + " is.", "run this step with the configuration the move read: pass the old placement back"
+                        + " on the command line, for example --" + prefix + "strategy=… (and its old ."
+                        + "datasource.* or .schema).");
+            }
+            throw new MoveArguments.Invalid("Context '" + arguments.context() + "' already lives there: its"
+                    + " configuration says strategy " + arguments.to() + (arguments.schema() == null ? ""
+                    : ", schema " + arguments.schema()) + ".", "give the placement it should move to; the"
+                    + " configuration (" + prefix + "*, " + ContextDbProperties.PREFIX + ".strategy) says where it"
+                    + " lives now.");
+        }
+        return new Configuration(ContextDbFactory.builder(model, properties, environment, classLoader), configured);
+    }
+
+    /** Whether the configuration already places the context where the command line wants it. */
+    static boolean alreadyThere(MoveArguments arguments, ContextDbProperties properties,
+            ContextDbProperties.@Nullable Context configured) {
+        IsolationStrategy now = configured != null && configured.getStrategy() != null ? configured.getStrategy()
+                : properties.getStrategy();
+        if (now != arguments.to() || !Objects.equals(configured == null ? null : configured.getSchema(),
+                arguments.schema())) {
+            return false;
+        }
+        return arguments.to() != IsolationStrategy.DATABASE
+                || Objects.equals(configured == null ? null : configured.getDatasource().getUrl(), arguments.url());
     }
 
     /**

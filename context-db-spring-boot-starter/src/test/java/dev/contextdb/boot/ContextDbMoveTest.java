@@ -85,6 +85,21 @@ class ContextDbMoveTest {
     }
 
     @Test
+    void aContextAlreadyWhereTheCommandSaysIsNotMovedAndADropSourceAfterTheSwitchAsksForTheOldPlacement() {
+        Result move = move("larder", "--to=shared", APPLICATION, PROFILE);
+        assertThat(move.exitCode()).isEqualTo(2);
+        assertThat(move.err()).startsWith("Context 'larder' already lives there: its configuration says strategy"
+                + " SHARED. Fix: give the placement it should move to;");
+        Result dropSource = move("larder", "--to=SCHEMA", "--drop-source", APPLICATION, PROFILE,
+                "--context-db.contexts.larder.strategy=schema");
+        assertThat(dropSource.exitCode()).isEqualTo(2);
+        assertThat(dropSource.err()).startsWith("The configuration already places context 'larder' at the target"
+                + " (strategy SCHEMA), so it no longer says where the source is. Fix: run this step with the"
+                + " configuration the move read: pass the old placement back on the command line, for example"
+                + " --context-db.contexts.larder.strategy=…");
+    }
+
+    @Test
     void anApplicationClassThatIsNotThereIsNamed() {
         Result result = move("larder", "--to=SCHEMA", "--application=com.example.Missing");
         assertThat(result.exitCode()).isEqualTo(2);
