@@ -208,8 +208,14 @@ public final class ContextDbMove {
                             + " and nothing was changed. Fix: remove what blocks it, then run the move again.");
                     return 1;
                 }
-                ContextMove.Report report = move.run(out::println);
-                out.print(report.describe());
+                List<String> progress = new ArrayList<>();
+                ContextMove.Report report = move.run(line -> {
+                    progress.add(line);
+                    out.println(line);
+                });
+                if (!progress.contains(report.describe().stripTrailing())) {
+                    out.print(report.describe());
+                }
                 out.print(nextSteps(arguments, configured));
                 return 0;
             }
