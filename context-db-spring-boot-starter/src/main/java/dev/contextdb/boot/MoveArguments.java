@@ -118,7 +118,8 @@ record MoveArguments(String context, IsolationStrategy to, @Nullable String sche
         }
         if (strategy == IsolationStrategy.DATABASE && url == null) {
             throw new Invalid("--to=DATABASE needs the database that context '" + context + "' moves to.",
-                    "add --url=jdbc:… (and --username=…, --password=…) of that database; it must exist.");
+                    "add --url=jdbc:… (and --username=…, --password=…) of that database; the move creates it"
+                            + " when it is missing and the user may.");
         }
         if (strategy != IsolationStrategy.DATABASE && url != null) {
             throw new Invalid("--url is the target database of --to=DATABASE; with --to=" + strategy + " context '"

@@ -63,8 +63,8 @@ class ContextDbMoveTest {
         assertThat(move("larder").err()).startsWith("No target given for context 'larder'. Fix: add --to=SHARED,"
                 + " --to=SCHEMA or --to=DATABASE (with --url=… for DATABASE).");
         assertThat(move("larder", "--to=database").err()).startsWith("--to=DATABASE needs the database that context"
-                + " 'larder' moves to. Fix: add --url=jdbc:… (and --username=…, --password=…) of that database; it"
-                + " must exist.");
+                + " 'larder' moves to. Fix: add --url=jdbc:… (and --username=…, --password=…) of that database; the"
+                + " move creates it when it is missing and the user may.");
         assertThat(move("larder", "--to=SCHEMA", "--url=jdbc:postgresql://elsewhere/db").err()).startsWith(
                 "--url is the target database of --to=DATABASE; with --to=SCHEMA context 'larder' stays in the shared"
                         + " database (context-db.datasource.url). Fix: remove --url, or use --to=DATABASE.");
