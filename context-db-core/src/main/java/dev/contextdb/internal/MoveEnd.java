@@ -17,7 +17,7 @@ import java.sql.SQLException;
  * @param password that user's password
  * @param role the context's own role under {@code context-db.roles.enabled}, or {@code null}
  * @param settings the whole configuration, to start the context there once it has moved
- * @param model the application's contexts, to start them from {@code settings}
+ * @param model the application's contexts, to start them from {@code settings} as the application would
  */
 public record MoveEnd(Placement placement, Vendor vendor, String url, String username, String password, String role,
         Settings settings, ContextModel model) {
@@ -54,9 +54,9 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
     }
 
     /**
-     * Starts the application's contexts as this end's configuration places them, as a start of the
-     * application would: roles and grants, schemas, pools, migrations.
-     * @return what was started; the caller closes it
+     * Starts every context from this end's configuration, exactly as the application does at its
+     * start: roles and grants, schemas, pools, migrations. The caller closes what it returns.
+     * @return what was started
      */
     public Started start() {
         return Startup.start(model, Planner.plan(model, settings), settings);

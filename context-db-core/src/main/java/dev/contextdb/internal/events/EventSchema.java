@@ -12,7 +12,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 /**
  * Creates a context's event tables with Flyway, in the context's placement, under a history
  * table of their own: the context's {@code V1__...} scripts and its history are never touched.
- * Loaded only when Flyway is on the class path.
+ * Loaded only when Flyway is on the class path. Public for the move to another database, which
+ * creates a context's event tables at the target the same way before it copies their rows.
  */
 public final class EventSchema {
 
@@ -24,7 +25,7 @@ public final class EventSchema {
      *     connections, which are outside the context's pool, as Flyway holds one for its lock while
      *     it migrates on another
      */
-    static void migrate(Placement placement, Flyway context, EventTables tables, ClassLoader classLoader) {
+    public static void migrate(Placement placement, Flyway context, EventTables tables, ClassLoader classLoader) {
         FluentConfiguration configuration = configure(placement, context, tables, classLoader);
         try {
             ContextMigrations.load(configuration).migrate();
