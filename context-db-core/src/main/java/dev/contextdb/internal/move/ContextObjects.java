@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -81,9 +82,9 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
         String describe() {
             return switch (kind) {
                 case OWNED_SEQUENCE -> "sequence " + name + " (of table " + of + ", moves with it)";
-                case ROUTINE -> of.toLowerCase(java.util.Locale.ROOT) + " " + (detail != null && detail.contains("(")
+                case ROUTINE -> of.toLowerCase(Locale.ROOT) + " " + (detail != null && detail.contains("(")
                         ? detail : name);
-                case TYPE -> of.toLowerCase(java.util.Locale.ROOT) + " " + name;
+                case TYPE -> of.toLowerCase(Locale.ROOT) + " " + name;
                 case TRIGGER -> "trigger " + name + " on table " + of;
                 case GRANT -> "grant " + sql + " on " + of + " to " + name;
                 default -> kind.label + " " + name;
@@ -230,25 +231,16 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
             }
         }
         List<Item> ordered = new ArrayList<>();
-        ordered.addAll(sorted(mine, Kind.TABLE, tableParents));
+        ordered.addAll(topological(mine.stream().filter(item -> item.kind() == Kind.TABLE).toList(), tableParents));
         mine.stream().filter(item -> item.kind() == Kind.SEQUENCE).forEach(ordered::add);
         List<Item> views = new ArrayList<>();
         mine.stream().filter(item -> item.kind() == Kind.VIEW || item.kind() == Kind.MATERIALIZED_VIEW)
                 .forEach(views::add);
-        ordered.addAll(sortedViews(views, viewParents));
+        ordered.addAll(topological(views, viewParents));
         for (Kind kind : List.of(Kind.OWNED_SEQUENCE, Kind.ROUTINE, Kind.TYPE, Kind.TRIGGER, Kind.GRANT)) {
             mine.stream().filter(item -> item.kind() == kind).forEach(ordered::add);
         }
         return ordered;
-    }
-
-    private static List<Item> sorted(List<Item> mine, Kind kind, Map<String, Set<String>> parents) {
-        List<Item> items = mine.stream().filter(item -> item.kind() == kind).toList();
-        return topological(items, parents);
-    }
-
-    private static List<Item> sortedViews(List<Item> views, Map<String, Set<String>> parents) {
-        return topological(views, parents);
     }
 
     private static List<Item> topological(List<Item> items, Map<String, Set<String>> parents) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -108,7 +109,7 @@ final class MariaDbCatalog extends Catalog {
             }
             Name view = new Name(row[0], row[1]);
             Matcher matcher = QUALIFIED.matcher(row[2]);
-            Set<Name> seen = new java.util.LinkedHashSet<>();
+            Set<Name> seen = new LinkedHashSet<>();
             while (matcher.find()) {
                 String database = matcher.group(1).replace("``", "`");
                 if (databases.contains(database)) {

@@ -2,7 +2,6 @@ package dev.contextdb.internal.move;
 
 import dev.contextdb.ContextConventions;
 import dev.contextdb.ContextMove;
-import dev.contextdb.IsolationStrategy;
 import dev.contextdb.MigrationResult;
 import dev.contextdb.internal.MoveEnd;
 import dev.contextdb.internal.Started;
@@ -15,9 +14,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -313,16 +314,17 @@ final class SameServerMove {
             ContextObjects source = ContextObjects.read(from, connection);
             List<String> blockers = new ArrayList<>(source.blockers());
             if (catalog.exists(target)) {
-                java.util.Set<String> taken = catalog.relationNames(target);
-                java.util.Set<String> targetKeys = new java.util.HashSet<>();
+                Set<String> taken = catalog.relationNames(target);
+                Set<String> targetKeys = new HashSet<>();
                 catalog.items(target).forEach(item -> targetKeys.add(item.kind() == Kind.TRIGGER
                         ? "trigger:" + item.name() : ContextObjects.key(item)));
                 for (Item item : source.items()) {
                     String key = item.kind() == Kind.TRIGGER ? "trigger:" + item.name() : ContextObjects.key(item);
+                    // Triggers are named per schema on MariaDB only; PostgreSQL names them per table.
+                    boolean named = item.kind() == Kind.ROUTINE || item.kind() == Kind.TYPE
+                            || (item.kind() == Kind.TRIGGER && from.vendor() == Vendor.MARIADB);
                     boolean clash = item.kind().relation() ? taken.contains(item.name())
-                            : (item.kind() == Kind.TRIGGER && from.vendor() == Vendor.MARIADB)
-                                    || (item.kind() == Kind.ROUTINE || item.kind() == Kind.TYPE)
-                                    ? targetKeys.contains(key) : false;
+                            : named && targetKeys.contains(key);
                     if (clash) {
                         blockers.add(clash(target, item.describe(), context));
                     }
@@ -368,9 +370,5 @@ final class SameServerMove {
                     : renames.getOrDefault(item.name(), item.name())));
             return tables;
         }
-    }
-
-    static boolean strategyIs(MoveEnd end, IsolationStrategy strategy) {
-        return end.placement().strategy() == strategy;
     }
 }
