@@ -122,16 +122,27 @@ final class MariaDbSteps {
                     })));
         }
         if (!grants.isEmpty()) {
-            steps.add(new Step("grant again on " + target + " what was granted on its tables", c -> {
-                for (Item grant : grants) {
-                    if (!ACCOUNT.matcher(grant.name()).matches() || !PRIVILEGES.matcher(grant.sql()).matches()) {
-                        throw new SQLException("Cannot grant again " + grant.describe() + ": not a plain account"
-                                + " and privilege list");
-                    }
-                    Statements.execute(c, "GRANT " + grant.sql() + " ON " + t + "."
-                            + VENDOR.quote(renames.getOrDefault(grant.of(), grant.of())) + " TO " + grant.name());
-                }
-            }));
+            steps.add(new Step("grant again on " + target + " what was granted on its tables, and take it back on "
+                    + source.schema(), c -> {
+                        for (Item grant : grants) {
+                            if (!ACCOUNT.matcher(grant.name()).matches() || !PRIVILEGES.matcher(grant.sql()).matches()) {
+                                throw new SQLException("Cannot grant again " + grant.describe() + ": not a plain"
+                                        + " account and privilege list");
+                            }
+                            String table = VENDOR.quote(grant.of());
+                            Statements.execute(c, "GRANT " + grant.sql() + " ON " + t + "."
+                                    + VENDOR.quote(renames.getOrDefault(grant.of(), grant.of())) + " TO " + grant.name());
+                            try {
+                                Statements.execute(c, "REVOKE " + grant.sql() + " ON " + s + "." + table + " FROM "
+                                        + grant.name());
+                            } catch (SQLException e) {
+                                // 1147: no such grant any more, taken back by an earlier run of this step.
+                                if (e.getErrorCode() != 1147) {
+                                    throw e;
+                                }
+                            }
+                        }
+                    }));
         }
         if (from.placement().strategy() != IsolationStrategy.SHARED) {
             steps.add(new Step("drop database " + source.schema() + " if nothing is left in it", c -> {

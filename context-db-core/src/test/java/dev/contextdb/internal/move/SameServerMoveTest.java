@@ -139,13 +139,19 @@ class SameServerMoveTest {
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aContextMovesFromTheSharedSchemaToItsOwnAndBack(Kind kind) throws SQLException {
         try (World world = new World(kind, MODEL, false)) {
+            // A grant made by hand on one of its tables moves with it.
+            String reader = TestDatabase.uniqueName("reader");
+            String grantee = kind == Kind.POSTGRESQL ? reader : "'" + reader + "'@'%'";
+            world.db.execute(kind == Kind.POSTGRESQL ? "create role " + reader : "create user " + grantee);
+            world.db.dropRoleLater(reader);
+            world.db.execute("grant select on " + world.shared + ".warehouse to " + grantee);
             ContextMove move = world.toSchema();
             ContextMove.Plan plan = move.plan();
             assertThat(plan.blockers()).isEmpty();
             assertThat(plan.objects()).contains("table warehouse", "table stock_item", "view stock_level",
                     "sequence stock_batch_seq", "trigger stock_item_sku on table stock_item",
                     "migration history flyway_schema_history_stock", "event table cdb_outbox_stock",
-                    "event table cdb_events_history_stock");
+                    "event table cdb_events_history_stock", "grant SELECT on warehouse to " + grantee);
             assertThat(plan.objects()).noneMatch(object -> object.contains("book_entry"));
             // Parents first: the copy relies on it.
             assertThat(plan.objects().indexOf("table warehouse")).isLessThan(plan.objects().indexOf("table stock_item"));
@@ -157,6 +163,7 @@ class SameServerMoveTest {
                     "flyway_schema_history", "cdb_outbox", "cdb_delivery", "cdb_inbox", "cdb_events_history");
             assertThat(world.tables(world.shared)).containsExactlyInAnyOrder("book_entry", "flyway_schema_history_books");
             assertThat(report.tables()).contains(new ContextMove.Table("stock_item", 3, "same table"));
+            assertThat(grantsOn(world, "warehouse")).containsExactly(world.target + " " + grantee + " SELECT");
             assertThat(progress).anyMatch(line -> line.contains("must migrate nothing"));
             if (kind == Kind.POSTGRESQL) {
                 // The delivery table's indexes carry the names a start under SCHEMA gives them.
@@ -181,6 +188,7 @@ class SameServerMoveTest {
                     "cdb_inbox_stock", "cdb_events_history_stock");
             assertThat(world.db.queryStrings("select schema_name from information_schema.schemata where schema_name = '"
                     + world.target + "'")).as("the emptied schema is dropped").isEmpty();
+            assertThat(grantsOn(world, "warehouse")).containsExactly(world.shared + " " + grantee + " SELECT");
             try (ContextDb db = world.builder.build()) {
                 assertThat(db.migrations().get("stock").applied()).isZero();
                 assertThat(db.migrations().get("books").applied()).isZero();
@@ -358,6 +366,14 @@ class SameServerMoveTest {
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
             }
         }
+    }
+
+    /** Who holds what on a table of that name, in either schema, from the server's own catalog. */
+    private static List<String> grantsOn(World world, String table) {
+        return world.db.queryStrings("select concat(table_schema, ' ', grantee, ' ', privilege_type)"
+                + " from information_schema.table_privileges where table_name = '" + table + "' and table_schema in ('"
+                + world.shared + "', '" + world.target + "') and grantee not in ('postgres', 'PUBLIC')"
+                + " and grantee not like '%cdb_stock%' order by 1");
     }
 
     /** Inserts through the context's own DataSource, unqualified, as the application does. */
