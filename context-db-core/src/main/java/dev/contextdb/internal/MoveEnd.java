@@ -2,6 +2,8 @@ package dev.contextdb.internal;
 
 import dev.contextdb.ContextModel;
 import dev.contextdb.Placement;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * One end of a context's move: where the context lives under one configuration, and the
@@ -36,6 +38,19 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
         String password = own ? pool.password() : plan.admin().password();
         return new MoveEnd(contextPlan.placement(), contextPlan.vendor(), url, username, password, contextPlan.role(),
                 settings, model);
+    }
+
+    /**
+     * @return a new connection as this end's move user, through the driver of the application's
+     *     class loader; the caller closes it
+     */
+    public Connection connect() throws SQLException {
+        return new Drivers(settings.classLoader()).connect(url, username, password);
+    }
+
+    /** @return where this end's configuration places every context of the application */
+    public java.util.List<Placement> placements() {
+        return Planner.plan(model, settings).contexts().stream().map(Plan.ContextPlan::placement).toList();
     }
 
     /**
