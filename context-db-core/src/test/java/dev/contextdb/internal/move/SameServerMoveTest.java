@@ -283,6 +283,25 @@ class SameServerMoveTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aSecondMoveOfTheSameContextWaitsForNoOne(Kind kind) throws SQLException {
+        try (World world = new World(kind, MODEL, false);
+                Connection other = java.sql.DriverManager.getConnection(world.db.url(), world.db.username(),
+                        world.db.password());
+                Statement statement = other.createStatement()) {
+            String name = SameServerMove.lockName("stock");
+            statement.execute(kind == Kind.POSTGRESQL ? "select pg_advisory_lock(hashtextextended('" + name + "', 0))"
+                    : "select GET_LOCK('" + name + "', 0)");
+            List<String> before = world.snapshot();
+            assertThatThrownBy(() -> world.toSchema().run(line -> { }))
+                    .isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("Another move of context 'stock' is running on this server; this one changed"
+                            + " nothing.");
+            assertThat(world.snapshot()).isEqualTo(before);
+        }
+    }
+
     @Test
     void onPostgresqlAFailureAnywhereRollsTheWholeMoveBack() throws SQLException {
         try (World world = new World(Kind.POSTGRESQL, MODEL, false)) {
