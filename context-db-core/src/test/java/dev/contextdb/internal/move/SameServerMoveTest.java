@@ -153,6 +153,11 @@ class SameServerMoveTest {
                     "migration history flyway_schema_history_stock", "event table cdb_outbox_stock",
                     "event table cdb_events_history_stock", "grant SELECT on warehouse to " + grantee);
             assertThat(plan.objects()).noneMatch(object -> object.contains("book_entry"));
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(plan.objects()).contains("type stock_state", "function stock_upper_sku()");
+            } else {
+                assertThat(plan.objects()).contains("function stock_total");
+            }
             // Parents first: the copy relies on it.
             assertThat(plan.objects().indexOf("table warehouse")).isLessThan(plan.objects().indexOf("table stock_item"));
 
@@ -278,6 +283,25 @@ class SameServerMoveTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aSecondMoveOfTheSameContextWaitsForNoOne(Kind kind) throws SQLException {
+        try (World world = new World(kind, MODEL, false);
+                Connection other = java.sql.DriverManager.getConnection(world.db.url(), world.db.username(),
+                        world.db.password());
+                Statement statement = other.createStatement()) {
+            String name = SameServerMove.lockName("stock");
+            statement.execute(kind == Kind.POSTGRESQL ? "select pg_advisory_lock(hashtextextended('" + name + "', 0))"
+                    : "select GET_LOCK('" + name + "', 0)");
+            List<String> before = world.snapshot();
+            assertThatThrownBy(() -> world.toSchema().run(line -> { }))
+                    .isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("Another move of context 'stock' is running on this server; this one changed"
+                            + " nothing.");
+            assertThat(world.snapshot()).isEqualTo(before);
+        }
+    }
+
     @Test
     void onPostgresqlAFailureAnywhereRollsTheWholeMoveBack() throws SQLException {
         try (World world = new World(Kind.POSTGRESQL, MODEL, false)) {
@@ -337,6 +361,26 @@ class SameServerMoveTest {
             }
         }
         assertThat(step - 1).as("steps interrupted").isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void withRolesAContextMovesFromItsSchemaIntoTheSharedOneAndStaysApart() throws SQLException {
+        try (World world = new World(Kind.POSTGRESQL, MODEL, true, IsolationStrategy.SCHEMA)) {
+            world.toShared().run(line -> { });
+            try (ContextDb db = world.builder.build()) {
+                assertThat(db.migrations().get("stock").applied()).isZero();
+                assertStockWorks(Kind.POSTGRESQL, db, 4, 2);
+                assertThat(world.db.queryStrings("select pg_get_userbyid(relowner) from pg_class c join pg_namespace n"
+                        + " on n.oid = c.relnamespace where n.nspname = '" + world.shared + "' and relname = 'stock_item'"))
+                        .containsExactly(db.placement("stock").username());
+                assertThatThrownBy(() -> query(db.dataSource("books"), "select count(*) from stock_item"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                assertThatThrownBy(() -> query(db.dataSource("stock"), "select count(*) from book_entry"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+        }
     }
 
     /** Makes the next move fail right after its step {@code step}; says whether it did. */
