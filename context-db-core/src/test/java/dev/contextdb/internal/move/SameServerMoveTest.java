@@ -156,7 +156,8 @@ class SameServerMoveTest {
             if (kind == Kind.POSTGRESQL) {
                 assertThat(plan.objects()).contains("type stock_state", "function stock_upper_sku()");
             } else {
-                assertThat(plan.objects()).contains("function stock_total");
+                assertThat(plan.objects()).contains("function stock_total").anyMatch(object -> object.startsWith(
+                        "default of warehouse.label: nextval(`" + world.shared + "`.`stock_label_seq`)"));
             }
             // Parents first: the copy relies on it.
             assertThat(plan.objects().indexOf("table warehouse")).isLessThan(plan.objects().indexOf("table stock_item"));
@@ -431,6 +432,8 @@ class SameServerMoveTest {
         assertThat(query(stock, kind == Kind.POSTGRESQL ? "select nextval('stock_batch_seq')"
                 : "select nextval(stock_batch_seq)")).isEqualTo(String.valueOf(nextBatch));
         assertThat(query(stock, "select quantity from stock_level where name = 'north'")).isEqualTo("12");
+        // MariaDB: the default nextval(`database`.`stock_label_seq`) names the database; it was pointed at the new one.
+        execute(stock, "insert into warehouse (name) values ('east " + nextItem + "')");
     }
 
     private static void assertEventTablesValidate(ContextDb db, int pending) {
