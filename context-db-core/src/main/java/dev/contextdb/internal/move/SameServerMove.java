@@ -354,6 +354,14 @@ final class SameServerMove {
             }
             ContextObjects source = ContextObjects.read(from, connection);
             List<String> blockers = new ArrayList<>(source.blockers());
+            if (from.vendor() == Vendor.MARIADB && from.placement().schema() != null) {
+                // Scheduled events cannot change database, and RENAME TABLE would leave them behind.
+                for (String event : catalog.names("select event_name from information_schema.events"
+                        + " where event_schema = ? order by 1", sourceSchema)) {
+                    blockers.add("Event " + sourceSchema + "." + event + " (MariaDB's scheduled SQL) would stay behind:"
+                            + " drop it before the move and create it again after it.");
+                }
+            }
             if (catalog.exists(target)) {
                 Set<String> taken = catalog.relationNames(target);
                 Set<String> targetKeys = new HashSet<>();

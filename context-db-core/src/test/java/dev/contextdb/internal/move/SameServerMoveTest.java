@@ -224,6 +224,16 @@ class SameServerMoveTest {
         }
     }
 
+    @Test
+    void aMariaDbEventInTheContextsDatabaseBlocksTheMove() {
+        try (World world = new World(Kind.MARIADB, MODEL, false, IsolationStrategy.SCHEMA)) {
+            world.db.execute("create event " + world.target + ".stock_sweep on schedule every 1 day disable do"
+                    + " delete from " + world.target + ".stock_item where quantity = 0");
+            assertThat(world.toShared().plan().blockers()).containsExactly("Event " + world.target + ".stock_sweep"
+                    + " (MariaDB's scheduled SQL) would stay behind: drop it before the move and create it again after it.");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aContextWhoseMigrationsNeedAnotherContextsTablesCannotBeToldApartInTheSharedSchema(Kind kind) {
