@@ -26,7 +26,6 @@ import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
@@ -189,17 +188,8 @@ public final class EventEngine implements AutoCloseable {
         }
         EventStore.Entry entry = new EventStore.Entry(UUID.randomUUID().toString(), event.getClass().getName(),
                 settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries);
-        DataSource dataSource = store.dataSource();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            store.append(connection, List.of(entry));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Context '" + context + "' could not store event " + entry.type()
-                    + " in its outbox (" + store.tables().outbox() + "): " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-        wakeOnCommit(context);
+        // Written with the transaction's other events when it commits: see PendingEvents.
+        PendingEvents.of(this, store).add(entry);
     }
 
     private String publishingContext(Object event, List<OutboxListener> targets) {
@@ -224,22 +214,43 @@ public final class EventEngine implements AutoCloseable {
                 + " (<context>TransactionManager).");
     }
 
-    private void wakeOnCommit(String context) {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof WakeOnCommit wake && wake.engine() == this && wake.context().equals(context)) {
-                return;
-            }
-        }
-        TransactionSynchronizationManager.registerSynchronization(new WakeOnCommit(this, context));
+    /** Wakes the dispatcher for the context: a transaction of it has committed events. */
+    void wake(String context) {
+        dispatcher.wake(context);
     }
 
-    /** Wakes the dispatcher for the context once the publishing transaction has committed. */
-    private record WakeOnCommit(EventEngine engine, String context) implements TransactionSynchronization {
-
-        @Override
-        public void afterCommit() {
-            engine.dispatcher.wake(context);
+    /**
+     * Stores events that a transaction published while it was committing, after its
+     * synchronizations had run (the first events of the transaction, published by one of them),
+     * in a transaction of their own right after it: not atomic with the publisher's rows, as
+     * nothing can be written in a transaction that has committed, but not lost either.
+     */
+    void storeAfterCommit(EventStore store, List<EventStore.Entry> entries) {
+        String context = store.context();
+        log.warn("Context '{}' published {} while its transaction was committing, after context-db's turn to write"
+                + " the transaction's events: they are stored in a transaction of their own, just after it. Publish"
+                + " them before the commit (not from a synchronization's beforeCommit or a BEFORE_COMMIT listener)"
+                + " to store them atomically with the transaction's data.", context, PendingEvents.describe(entries));
+        TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(context));
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        try {
+            transaction.executeWithoutResult(status -> {
+                DataSource dataSource = store.dataSource();
+                Connection connection = DataSourceUtils.getConnection(dataSource);
+                try {
+                    store.append(connection, entries);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                } finally {
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("Context '{}' could not store {}, published while its transaction was committing, in its outbox"
+                    + " ({}): they are lost", context, PendingEvents.describe(entries), store.tables().outbox(), e);
+            return;
         }
+        dispatcher.wake(context);
     }
 
     String contextOf(OutboxListener listener) {
