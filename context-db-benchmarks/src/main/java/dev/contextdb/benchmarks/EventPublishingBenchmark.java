@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -25,13 +27,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What publishing costs the publisher: a {@code @Transactional} service method of context
- * {@code evorders} that inserts a row and publishes {@link #events} events (0: the baseline, the same
- * method publishing nothing), through a whole Spring Boot application with the starter, on
- * PostgreSQL ({@code SCHEMA}, a pool of {@value #CONNECTIONS}).
+ * {@code evorders} that inserts a row and publishes one or five events, against the same method
+ * publishing none (the baseline), through a whole Spring Boot application with the starter, on
+ * PostgreSQL ({@code SCHEMA}, a pool of {@value #CONNECTIONS}). Each variant runs alone, and the
+ * three run side by side, one thread each, so that whatever the shared machine does falls on all
+ * three alike.
  *
  * <p>Delivery is stopped once the application has started, so that only the publication is timed:
  * the listener's transactions would otherwise share the two cores with the publisher. Every
- * connection counts its round trips ({@link RoundTripCounter}); the trial prints them per call.
+ * connection counts its round trips ({@link RoundTripCounter}); a trial of one variant prints them
+ * per call.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -43,10 +48,6 @@ public class EventPublishingBenchmark {
 
     static final int CONNECTIONS = 4;
 
-    /** How many events the transaction publishes; 0 is the baseline. */
-    @Param({"0", "1", "5"})
-    public int events;
-
     /**
      * {@code postgresql}, or {@code postgresql-async}: the sessions' {@code synchronous_commit=off},
      * the commit's disk flush left out, the statements alone timed.
@@ -55,6 +56,9 @@ public class EventPublishingBenchmark {
     public String database;
 
     private final AtomicLong ids = new AtomicLong();
+    /** Calls per number of events published, for the round trips per call. */
+    private final AtomicLong[] calls = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+            new AtomicLong(), new AtomicLong()};
     private String prefix;
     private String counter;
     private long roundTripsAtStart;
@@ -111,7 +115,6 @@ public class EventPublishingBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws SQLException {
-        long calls = ids.get();
         long roundTrips = RoundTripCounter.counter(counter).get() - roundTripsAtStart;
         try {
             if (app != null) {
@@ -120,13 +123,59 @@ public class EventPublishingBenchmark {
         } finally {
             dropSchemas(prefix);
         }
-        System.out.printf("%nevents=%d %s: %.3f round trips per call (%d calls)%n", events, database,
-                calls == 0 ? 0.0 : (double) roundTrips / calls, calls);
+        for (int events = 0; events < calls.length; events++) {
+            long made = calls[events].get();
+            if (made > 0 && made == ids.get()) {
+                System.out.printf("%nevents=%d %s: %.3f round trips per call (%d calls)%n", events, database,
+                        (double) roundTrips / made, made);
+            }
+        }
     }
 
-    /** The service method: an insert and {@link #events} events, in one transaction. */
-    @Benchmark
-    public long place() {
+    private long place(int events) {
+        calls[events].incrementAndGet();
         return orders.place(ids.incrementAndGet(), events);
+    }
+
+    /** Baseline: the insert alone. */
+    @Benchmark
+    public long noEvent() {
+        return place(0);
+    }
+
+    /** The insert and one event. */
+    @Benchmark
+    public long oneEvent() {
+        return place(1);
+    }
+
+    /** The insert and five events. */
+    @Benchmark
+    public long fiveEvents() {
+        return place(5);
+    }
+
+    /** The three side by side, one thread each: the baseline's thread. */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public long sideBySideNoEvent() {
+        return place(0);
+    }
+
+    /** {@link #sideBySideNoEvent()}'s group: one event. */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public long sideBySideOneEvent() {
+        return place(1);
+    }
+
+    /** {@link #sideBySideNoEvent()}'s group: five events. */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public long sideBySideFiveEvents() {
+        return place(5);
     }
 }

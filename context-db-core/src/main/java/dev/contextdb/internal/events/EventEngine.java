@@ -270,7 +270,9 @@ public final class EventEngine implements AutoCloseable {
     /**
      * Runs one claimed delivery: in a new transaction of the listener's context, the inbox row
      * and then the listener; after that commits, the delivery is marked done in the publisher's
-     * outbox. A failure schedules the next attempt, or makes the delivery dead.
+     * outbox. A failure schedules the next attempt, or makes the delivery dead. A listener whose
+     * condition refuses the event is not invoked (the delivery is done); a read-only listener runs
+     * in a read-only transaction, without an inbox row.
      */
     void deliver(EventStore.Claimed claimed) {
         EventStore outbox = stores.get(claimed.context());
@@ -298,18 +300,34 @@ public final class EventEngine implements AutoCloseable {
             if (inbox == null) {
                 throw new IllegalStateException("Listener context '" + claimed.listenerContext() + "' is not declared.");
             }
-            TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
-            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            Boolean applied = transaction.execute(status -> {
-                if (!receive(inbox, claimed)) {
-                    status.setRollbackOnly();
-                    return false;
+            Object event = read(claimed);
+            if (!listener.accepts(event, beanFactory)) {
+                // Delivered, not invoked: nothing happened in the listener's context, no inbox row.
+                log.debug("Event {} does not meet the condition of listener {}: not invoked", claimed.eventId(),
+                        claimed.listenerId());
+            } else if (listener.readOnly()) {
+                // A read-only transaction cannot hold the inbox row; nor has the listener anything
+                // in its database that the row would keep from happening twice. The done mark is
+                // what keeps the event from being delivered again.
+                TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
+                transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                transaction.setReadOnly(true);
+                transaction.executeWithoutResult(status -> invoke(listener, event));
+            } else {
+                TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
+                transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                Boolean applied = transaction.execute(status -> {
+                    if (!receive(inbox, claimed)) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    invoke(listener, event);
+                    return true;
+                });
+                if (!Boolean.TRUE.equals(applied)) {
+                    log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(),
+                            claimed.listenerId());
                 }
-                invoke(listener, read(claimed));
-                return true;
-            });
-            if (!Boolean.TRUE.equals(applied)) {
-                log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(), claimed.listenerId());
             }
             // Counted once the listener's transaction has committed, before the outbox row says so:
             // whoever sees the delivery done sees it counted too.
