@@ -198,7 +198,7 @@ public final class EventEngine implements AutoCloseable {
         if (store != null && TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getResource(store.dataSource()) instanceof ConnectionHolder holder
-                && holder.isSynchronizedWithTransaction()) {
+                && inTransaction(holder)) {
             return context;
         }
         List<String> names = new ArrayList<>(targets.stream().map(OutboxListener::getListenerId).toList());
@@ -212,6 +212,19 @@ public final class EventEngine implements AutoCloseable {
                 + " transaction. Publish it inside a transaction of the publishing context: from a @Transactional"
                 + " method of one of its beans, or in a TransactionTemplate over its transaction manager"
                 + " (<context>TransactionManager).");
+    }
+
+    /**
+     * Whether the context's bound connection is in a transaction: bound by its transaction
+     * manager, JDBC's or JPA's (which marks nothing on the holder), rather than for work in
+     * auto-commit that merely runs inside another context's transaction.
+     */
+    private static boolean inTransaction(ConnectionHolder holder) {
+        try {
+            return !holder.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Wakes the dispatcher for the context: a transaction of it has committed events. */
