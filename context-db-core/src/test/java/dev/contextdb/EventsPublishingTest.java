@@ -95,4 +95,19 @@ class EventsPublishingTest {
                     app.events().tables("sales").get(0)))).containsExactly("1");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL"})
+    void anEventPublishedWhileTheTransactionCommitsIsStoredToo(Kind kind) {
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                App app = App.start(scenario.builder(EventsTest.MODEL).build(), events -> { })) {
+            // After the transaction's batch was written: written at once, in the transaction.
+            app.sales().sellAtCommit(new long[] {100}, 101, "cake");
+            // The transaction's first event, too late for its batch: stored right after the commit.
+            app.sales().sellAtCommit(new long[0], 102, "cake");
+
+            await(() -> app.events().count("sales", "DONE") == 3);
+            assertThat(reservations(scenario)).containsExactly("100 cake", "101 cake", "102 cake");
+        }
+    }
 }
