@@ -58,7 +58,7 @@ class EventListenerAttributesTest {
 
             // PostgreSQL refuses the write: the transaction is read-only indeed.
             app.sales().sell(81, "write");
-            await(() -> app.events().count("sales", "DEAD") == 1);
+            await(() -> app.events().count("sales", "DEAD") == 1 && app.events().count("sales", "DONE") == 5);
             assertThat(app.events().dead()).singleElement().satisfies(dead -> {
                 assertThat(dead.listenerId()).isEqualTo("stocktake.count");
                 assertThat(dead.lastError()).contains("cannot execute INSERT in a read-only transaction");
@@ -74,7 +74,7 @@ class EventListenerAttributesTest {
                         FailingCondition.class)) {
             app.sales().sell(90, "fig");
 
-            await(() -> app.events().count("sales", "DEAD") == 1);
+            await(() -> app.events().count("sales", "DEAD") == 1 && app.events().count("sales", "DONE") == 1);
             assertThat(app.events().dead()).singleElement().satisfies(dead -> {
                 assertThat(dead.listenerId()).isEqualTo("failing.condition");
                 assertThat(dead.lastError()).startsWith("java.lang.IllegalStateException: The condition"

@@ -110,4 +110,23 @@ class EventsPublishingTest {
             assertThat(reservations(scenario)).containsExactly("100 cake", "101 cake", "102 cake");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aTransactionWithMoreEventsThanOneStatementTakesIsWrittenInSeveral(Kind kind) {
+        // 3,500 events with one listener each: 35,000 bind parameters, over the 30,000 of one statement.
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                App app = App.create(scenario.builder(EventsTest.MODEL).build(), events -> events.orderedBy(
+                        SaleMade.class, sale -> String.format("%07d", sale.id())))) {
+            app.sales().sellMany(200_000, 3_500, "bulk");
+
+            List<String> tables = app.events().tables("sales");
+            assertThat(scenario.query("sales", "select count(*) from " + scenario.qualified("sales", tables.get(0))))
+                    .containsExactly("3500");
+            // Delivery ids in publication order across the statements too (the key is the sale's id).
+            String deliveries = scenario.qualified("sales", tables.get(1));
+            assertThat(scenario.query("sales", "select count(*) from " + deliveries + " d join " + deliveries
+                    + " e on e.id = d.id + 1 where e.event_key > d.event_key")).containsExactly("3499");
+        }
+    }
 }

@@ -31,6 +31,14 @@ final class EventStore {
     /** Where the error message is cut: the column's width. */
     private static final int ERROR_LENGTH = 2000;
 
+    /**
+     * Bind parameters in one statement that appends events: below the drivers' limit
+     * (PostgreSQL's and MariaDB's protocols count them in 16 bits).
+     */
+    static final int MAX_PARAMETERS = 30_000;
+    private static final int OUTBOX_PARAMETERS = 5;
+    private static final int DELIVERY_PARAMETERS = 5;
+
     private final String context;
     private final DataSource dataSource;
     private final DatabaseVendor vendor;
@@ -97,18 +105,9 @@ final class EventStore {
         }
     }
 
-    /**
-     * Below the drivers' limit of bind parameters in one statement (PostgreSQL's and MariaDB's
-     * protocols count them in 16 bits).
-     */
-    static final int MAX_PARAMETERS = 30_000;
-
     private static int parameters(Entry entry) {
         return OUTBOX_PARAMETERS + DELIVERY_PARAMETERS * entry.targets().size();
     }
-
-    private static final int OUTBOX_PARAMETERS = 5;
-    private static final int DELIVERY_PARAMETERS = 5;
 
     private void appendInOneStatement(Connection connection, List<Entry> entries) throws SQLException {
         if (entries.stream().allMatch(entry -> entry.targets().isEmpty())) {
