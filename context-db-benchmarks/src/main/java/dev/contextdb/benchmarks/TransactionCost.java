@@ -152,6 +152,10 @@ public final class TransactionCost {
             wall = append(wall, (wall1 - wall0) / 1000.0 / calls);
         }
 
+        String label() {
+            return label;
+        }
+
         void reset() {
             trips = new double[0];
             bytes = new double[0];
