@@ -198,7 +198,7 @@ public final class RabbitExternalizationBenchmark {
                 throw new IllegalStateException("context-db: " + (EventDeliveryBenchmark.count(monitor, delivered) - done) + " of " + count
                         + " events confirmed and marked sent within " + TIMEOUT_MILLIS + " ms");
             }
-            Thread.sleep(2);
+            Thread.sleep(10);
         }
         now = System.nanoTime();
         return count / ((now - start) / 1e9);
