@@ -2,6 +2,8 @@ package dev.contextdb.internal;
 
 import dev.contextdb.ContextModel;
 import dev.contextdb.Placement;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * One end of a context's move: where the context lives under one configuration, and the
@@ -15,9 +17,10 @@ import dev.contextdb.Placement;
  * @param password that user's password
  * @param role the context's own role under {@code context-db.roles.enabled}, or {@code null}
  * @param settings the whole configuration, to start the context there once it has moved
+ * @param model the application's contexts, to start them from {@code settings} as the application would
  */
 public record MoveEnd(Placement placement, Vendor vendor, String url, String username, String password, String role,
-        Settings settings) {
+        Settings settings, ContextModel model) {
 
     /**
      * @param model the application's contexts
@@ -34,7 +37,29 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
         String username = own ? pool.username() : plan.admin().username();
         String password = own ? pool.password() : plan.admin().password();
         return new MoveEnd(contextPlan.placement(), contextPlan.vendor(), url, username, password, contextPlan.role(),
-                settings);
+                settings, model);
+    }
+
+    /**
+     * @return a new connection as this end's move user, through the driver of the application's
+     *     class loader; the caller closes it
+     */
+    public Connection connect() throws SQLException {
+        return new Drivers(settings.classLoader()).connect(url, username, password);
+    }
+
+    /** @return where this end's configuration places every context of the application */
+    public java.util.List<Placement> placements() {
+        return Planner.plan(model, settings).contexts().stream().map(Plan.ContextPlan::placement).toList();
+    }
+
+    /**
+     * Starts every context from this end's configuration, exactly as the application does at its
+     * start: roles and grants, schemas, pools, migrations. The caller closes what it returns.
+     * @return what was started
+     */
+    public Started start() {
+        return Startup.start(model, Planner.plan(model, settings), settings);
     }
 
     /** @return the context's name */
