@@ -22,12 +22,11 @@ final class BootApplications {
 
     /**
      * Spring Modulith's auto-configurations ({@code spring-modulith-starter-jdbc}: its event
-     * publication registry and what comes with it) and Boot's RabbitMQ ones. Both are on the
-     * benchmarks' class path for the event benchmarks; every other application leaves them out, as
-     * it leaves context-db's events off, so that it stays the application its figures were measured
-     * with (and context-db would refuse to start beside Modulith's registry).
+     * publication registry and what comes with it): on the benchmarks' class path for the baseline
+     * of {@link EventDeliveryBenchmark}, left out of every other application (context-db refuses to
+     * start beside Modulith's registry).
      */
-    static final String EVENT_AUTO_CONFIGURATIONS = String.join(",",
+    static final String MODULITH_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification",
             "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
             "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
@@ -35,7 +34,10 @@ final class BootApplications {
             "org.springframework.modulith.events.jackson2.Jackson2EventSerializationConfiguration",
             "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
             "org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration",
-            "org.springframework.modulith.moments.autoconfigure.MomentsJacksonAutoConfiguration",
+            "org.springframework.modulith.moments.autoconfigure.MomentsJacksonAutoConfiguration");
+
+    /** Boot's RabbitMQ auto-configurations: on the class path for {@link RabbitExternalizationBenchmark} only. */
+    static final String RABBIT_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
             "org.springframework.boot.amqp.autoconfigure.health.RabbitHealthContributorAutoConfiguration",
             "org.springframework.boot.amqp.autoconfigure.metrics.RabbitMetricsAutoConfiguration");
@@ -47,24 +49,51 @@ final class BootApplications {
      * @param source the application class
      * @param properties its properties (default properties: lowest precedence)
      * @return the started application, without context-db's events, Spring Modulith's and Boot's
-     *     RabbitMQ auto-configurations ({@link #EVENT_AUTO_CONFIGURATIONS})
+     *     RabbitMQ auto-configurations: the application its figures were measured with before
+     *     they came onto the class path
      */
     static ConfigurableApplicationContext run(Class<?> source, Map<String, Object> properties) {
         Map<String, Object> withoutEvents = new LinkedHashMap<>(properties);
         withoutEvents.put("context-db.events.enabled", false);
-        withoutEvents.merge("spring.autoconfigure.exclude", EVENT_AUTO_CONFIGURATIONS, BootApplications::join);
+        exclude(withoutEvents, MODULITH_AUTO_CONFIGURATIONS);
+        exclude(withoutEvents, RABBIT_AUTO_CONFIGURATIONS);
         return start(source, withoutEvents);
     }
 
     /**
-     * @param source an application of the event benchmarks
-     * @param properties its properties; {@code spring.autoconfigure.exclude} says what it leaves out
-     * @return the started application, with every auto-configuration on the class path but JPA's
+     * @param source a JDBC application of the event benchmarks, with context-db
+     * @param properties its properties
+     * @param rabbit whether Boot's RabbitMQ auto-configurations (and so context-db's externalization) are on
+     * @return the started application with context-db's events, without JPA's and Spring Modulith's
+     *     auto-configurations
      */
-    static ConfigurableApplicationContext runWithEvents(Class<?> source, Map<String, Object> properties) {
-        Map<String, Object> withoutJpa = new LinkedHashMap<>(properties);
-        withoutJpa.merge("spring.autoconfigure.exclude", JPA_AUTO_CONFIGURATIONS, BootApplications::join);
-        return start(source, withoutJpa);
+    static ConfigurableApplicationContext runWithEvents(Class<?> source, Map<String, Object> properties,
+            boolean rabbit) {
+        Map<String, Object> events = new LinkedHashMap<>(properties);
+        exclude(events, JPA_AUTO_CONFIGURATIONS);
+        exclude(events, MODULITH_AUTO_CONFIGURATIONS);
+        if (!rabbit) {
+            exclude(events, RABBIT_AUTO_CONFIGURATIONS);
+        }
+        return start(source, events);
+    }
+
+    /**
+     * @param source the Spring Modulith application of {@link EventDeliveryBenchmark}
+     * @param properties its properties
+     * @return the started application with Spring Modulith's event publication registry, context-db
+     *     switched off, without JPA's and Boot's RabbitMQ auto-configurations
+     */
+    static ConfigurableApplicationContext runModulith(Class<?> source, Map<String, Object> properties) {
+        Map<String, Object> modulith = new LinkedHashMap<>(properties);
+        modulith.put("context-db.enabled", false);
+        exclude(modulith, JPA_AUTO_CONFIGURATIONS);
+        exclude(modulith, RABBIT_AUTO_CONFIGURATIONS);
+        return start(source, modulith);
+    }
+
+    private static void exclude(Map<String, Object> properties, String autoConfigurations) {
+        properties.merge("spring.autoconfigure.exclude", autoConfigurations, BootApplications::join);
     }
 
     private static Object join(Object first, Object second) {
@@ -88,7 +117,7 @@ final class BootApplications {
      */
     static ConfigurableApplicationContext runWithoutJpa(Class<?> source, Map<String, Object> properties) {
         Map<String, Object> withoutJpa = new LinkedHashMap<>(properties);
-        withoutJpa.merge("spring.autoconfigure.exclude", JPA_AUTO_CONFIGURATIONS, BootApplications::join);
+        exclude(withoutJpa, JPA_AUTO_CONFIGURATIONS);
         return run(source, withoutJpa);
     }
 }

@@ -1,10 +1,10 @@
 package dev.contextdb.benchmarks;
 
-import dev.contextdb.benchmarks.boot.events.EventClock;
-import dev.contextdb.benchmarks.boot.events.contextdb.ContextDbEventsApplication;
-import dev.contextdb.benchmarks.boot.events.contextdb.orders.OrderService;
-import dev.contextdb.benchmarks.boot.events.modulith.ModulithEventsApplication;
-import dev.contextdb.benchmarks.boot.events.modulith.orders.PlainOrderService;
+import dev.contextdb.benchmarks.boot.delivery.EventClock;
+import dev.contextdb.benchmarks.boot.delivery.contextdb.ContextDbDeliveryApplication;
+import dev.contextdb.benchmarks.boot.delivery.contextdb.orders.OrderService;
+import dev.contextdb.benchmarks.boot.delivery.modulith.ModulithDeliveryApplication;
+import dev.contextdb.benchmarks.boot.delivery.modulith.orders.PlainOrderService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -69,10 +69,6 @@ public final class EventDeliveryBenchmark {
     static final int MODULITH_CONNECTIONS = 10;
 
     private static final long ROUND_TIMEOUT_MILLIS = 120_000;
-
-    /** Spring Modulith's auto-configurations, without Boot's RabbitMQ ones. */
-    private static final String MODULITH_REGISTRY = BootApplications.EVENT_AUTO_CONFIGURATIONS
-            .replaceAll(",org\\.springframework\\.boot\\.amqp\\.[^,]+", "");
 
     private static final long STARTED = System.nanoTime();
 
@@ -210,7 +206,7 @@ public final class EventDeliveryBenchmark {
     static ConfigurableApplicationContext startContextDb(String ordersSchema, String shippingSchema, int threads,
             boolean rabbit) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("context-db.base-packages", "dev.contextdb.benchmarks.boot.events.contextdb");
+        properties.put("context-db.base-packages", "dev.contextdb.benchmarks.boot.delivery.contextdb");
         properties.put("context-db.strategy", "schema");
         properties.put("context-db.datasource.url", Postgres.URL);
         properties.put("context-db.datasource.username", Postgres.USER);
@@ -222,15 +218,13 @@ public final class EventDeliveryBenchmark {
         if (threads > 0) {
             properties.put("context-db.events.threads", threads);
         }
-        // Modulith's registry is on this class path for the baseline: context-db would refuse it.
-        properties.put("spring.autoconfigure.exclude", rabbit ? MODULITH_REGISTRY : BootApplications.EVENT_AUTO_CONFIGURATIONS);
         if (rabbit) {
             properties.put("spring.rabbitmq.host", RabbitExternalizationBenchmark.HOST);
             properties.put("spring.rabbitmq.port", RabbitExternalizationBenchmark.PORT);
             properties.put("spring.rabbitmq.username", RabbitExternalizationBenchmark.USER);
             properties.put("spring.rabbitmq.password", RabbitExternalizationBenchmark.PASSWORD);
         }
-        return BootApplications.runWithEvents(ContextDbEventsApplication.class, properties);
+        return BootApplications.runWithEvents(ContextDbDeliveryApplication.class, properties, rabbit);
     }
 
     /**
@@ -241,7 +235,6 @@ public final class EventDeliveryBenchmark {
     static ConfigurableApplicationContext startModulith(String schema) throws SQLException {
         Postgres.execute("create schema " + schema);
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("context-db.enabled", false);
         properties.put("spring.datasource.url", Postgres.URL);
         properties.put("spring.datasource.username", Postgres.USER);
         properties.put("spring.datasource.password", Postgres.PASSWORD);
@@ -252,11 +245,7 @@ public final class EventDeliveryBenchmark {
         properties.put("spring.flyway.default-schema", schema);
         properties.put("spring.flyway.locations", "classpath:db/events-modulith");
         properties.put("spring.modulith.events.jdbc.schema-initialization.enabled", true);
-        properties.put("spring.autoconfigure.exclude", String.join(",",
-                "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-                "org.springframework.boot.amqp.autoconfigure.health.RabbitHealthContributorAutoConfiguration",
-                "org.springframework.boot.amqp.autoconfigure.metrics.RabbitMetricsAutoConfiguration"));
-        return BootApplications.runWithEvents(ModulithEventsApplication.class, properties);
+        return BootApplications.runModulith(ModulithDeliveryApplication.class, properties);
     }
 
     /** @return publish-commit to listener-commit of each event, microseconds, sorted */

@@ -1,6 +1,6 @@
 package dev.contextdb.benchmarks;
 
-import dev.contextdb.benchmarks.boot.events.contextdb.orders.OrderService;
+import dev.contextdb.benchmarks.boot.delivery.contextdb.orders.OrderService;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -255,7 +255,7 @@ public final class RabbitExternalizationBenchmark {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setHeader("contextdb-event-type", "dev.contextdb.benchmarks.boot.events.contextdb.orders.OrderExported");
+        properties.setHeader("contextdb-event-type", "dev.contextdb.benchmarks.boot.delivery.contextdb.orders.OrderExported");
         properties.setHeader("contextdb-context", "orders");
         String json = "{\"exchange\":\"" + exchange + "\",\"id\":" + id + "}";
         return new Message(json.getBytes(StandardCharsets.UTF_8), properties);

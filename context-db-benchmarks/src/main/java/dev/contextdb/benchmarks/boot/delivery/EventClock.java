@@ -1,4 +1,4 @@
-package dev.contextdb.benchmarks.boot.events;
+package dev.contextdb.benchmarks.boot.delivery;
 
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;

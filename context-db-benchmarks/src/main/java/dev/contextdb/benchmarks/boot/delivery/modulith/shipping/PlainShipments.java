@@ -1,7 +1,7 @@
-package dev.contextdb.benchmarks.boot.events.modulith.shipping;
+package dev.contextdb.benchmarks.boot.delivery.modulith.shipping;
 
-import dev.contextdb.benchmarks.boot.events.EventClock;
-import dev.contextdb.benchmarks.boot.events.modulith.orders.OrderPlaced;
+import dev.contextdb.benchmarks.boot.delivery.EventClock;
+import dev.contextdb.benchmarks.boot.delivery.modulith.orders.OrderPlaced;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

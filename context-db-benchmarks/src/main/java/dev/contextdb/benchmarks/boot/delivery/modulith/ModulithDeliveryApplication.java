@@ -1,4 +1,4 @@
-package dev.contextdb.benchmarks.boot.events.modulith;
+package dev.contextdb.benchmarks.boot.delivery.modulith;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * DataSource, modules {@code orders} and {@code shipping}; context-db is switched off
  * ({@code context-db.enabled=false}).
  */
-@SpringBootApplication(scanBasePackages = "dev.contextdb.benchmarks.boot.events.modulith")
-public class ModulithEventsApplication {
+@SpringBootApplication(scanBasePackages = "dev.contextdb.benchmarks.boot.delivery.modulith")
+public class ModulithDeliveryApplication {
 }

@@ -1,4 +1,4 @@
-package dev.contextdb.benchmarks.boot.events.modulith.orders;
+package dev.contextdb.benchmarks.boot.delivery.modulith.orders;
 
 /**
  * Published by {@link PlainOrderService#place}; shipping listens.

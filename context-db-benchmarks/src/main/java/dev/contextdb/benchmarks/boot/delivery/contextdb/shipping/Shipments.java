@@ -1,7 +1,7 @@
-package dev.contextdb.benchmarks.boot.events.contextdb.shipping;
+package dev.contextdb.benchmarks.boot.delivery.contextdb.shipping;
 
-import dev.contextdb.benchmarks.boot.events.EventClock;
-import dev.contextdb.benchmarks.boot.events.contextdb.orders.OrderPlaced;
+import dev.contextdb.benchmarks.boot.delivery.EventClock;
+import dev.contextdb.benchmarks.boot.delivery.contextdb.orders.OrderPlaced;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
-package dev.contextdb.benchmarks.boot.events.modulith.orders;
+package dev.contextdb.benchmarks.boot.delivery.modulith.orders;
 
-import dev.contextdb.benchmarks.boot.events.EventClock;
+import dev.contextdb.benchmarks.boot.delivery.EventClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

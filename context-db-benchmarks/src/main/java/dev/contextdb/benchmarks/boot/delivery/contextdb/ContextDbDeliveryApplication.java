@@ -1,4 +1,4 @@
-package dev.contextdb.benchmarks.boot.events.contextdb;
+package dev.contextdb.benchmarks.boot.delivery.contextdb;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * and {@code shipping} (listens), wired by the starter. Its component and context scans stay inside
  * this package, away from the Spring Modulith application started in the same JVM.
  */
-@SpringBootApplication(scanBasePackages = "dev.contextdb.benchmarks.boot.events.contextdb")
-public class ContextDbEventsApplication {
+@SpringBootApplication(scanBasePackages = "dev.contextdb.benchmarks.boot.delivery.contextdb")
+public class ContextDbDeliveryApplication {
 }

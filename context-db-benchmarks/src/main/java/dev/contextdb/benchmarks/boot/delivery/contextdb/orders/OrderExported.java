@@ -1,4 +1,4 @@
-package dev.contextdb.benchmarks.boot.events.contextdb.orders;
+package dev.contextdb.benchmarks.boot.delivery.contextdb.orders;
 
 import org.springframework.modulith.events.Externalized;
 
