@@ -101,7 +101,7 @@ public class EventPublishingBenchmark {
         properties.put("context-db.pool.minimum-idle", connections);
         properties.put("context-db.contexts.evorders.schema", prefix + "evorders");
         properties.put("context-db.contexts.evaudit.schema", prefix + "evaudit");
-        return BootApplications.runWithoutJpa(ContextDbEventsApplication.class, properties);
+        return BootApplications.runWithEvents(ContextDbEventsApplication.class, properties, false);
     }
 
     /**

@@ -1,0 +1,1 @@
+create table shipment (order_id bigint primary key);
