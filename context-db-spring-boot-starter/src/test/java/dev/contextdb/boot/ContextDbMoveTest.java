@@ -133,6 +133,23 @@ class ContextDbMoveTest {
     }
 
     @Test
+    void aConfigurationClassWithoutMainIsFoundWhenNoneHasOneAndReadAsASpringApplicationOfIt(@TempDir Path classes)
+            throws IOException {
+        copyClass(ConfigurationWithoutMain.class, classes);
+        ClassLoader loader = getClass().getClassLoader();
+        assertThat(ApplicationEnvironment.applicationClasses(List.of(classes), loader))
+                .containsExactly(ConfigurationWithoutMain.class.getName());
+        copyClass(MoveApplication.class, classes);
+        assertThat(ApplicationEnvironment.applicationClasses(List.of(classes), loader))
+                .containsExactly(MoveApplication.class.getName());
+
+        Result result = move("pantry", "--to=SCHEMA", "--application=" + ConfigurationWithoutMain.class.getName(),
+                PROFILE, "--context-db.base-packages=dev.contextdb.boot.move");
+        assertThat(result.err()).isEqualTo("Unknown context 'pantry' (the first argument): the application declares"
+                + " cellar, larder. Fix: name one of its contexts." + System.lineSeparator());
+    }
+
+    @Test
     void aDryRunOnPostgresPrintsThePlanFromTheProfilesConfigurationAndChangesNothing() {
         try (TestDatabase postgres = TestDatabase.postgres()) {
             String shared = postgres.createSchema("pantry");
@@ -194,6 +211,11 @@ class ContextDbMoveTest {
         try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
             Files.write(file, in.readAllBytes());
         }
+    }
+
+    /** An application class without a main, as a test's configuration or a consumer without one has. */
+    @SpringBootConfiguration
+    static class ConfigurationWithoutMain {
     }
 
     /** A second application class, as a build with two would have. */
