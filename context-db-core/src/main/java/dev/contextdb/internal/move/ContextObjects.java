@@ -51,6 +51,7 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
     enum Kind {
         TABLE("table"), SEQUENCE("sequence"), OWNED_SEQUENCE("sequence"), VIEW("view"),
         MATERIALIZED_VIEW("materialized view"), ROUTINE("routine"), TYPE("type"), TRIGGER("trigger"), GRANT("grant"),
+        DEFAULT("default"),
         HISTORY("migration history"), EVENTS("event table");
 
         final String label;
@@ -70,10 +71,11 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
      *
      * @param kind what it is
      * @param name its name (a grant: the grantee)
-     * @param of an owned sequence's, a trigger's or a grant's table; a routine's or type's keyword
+     * @param of an owned sequence's, a trigger's, a grant's or a column default's table; a routine's or type's keyword
      *     ({@code FUNCTION}, {@code PROCEDURE}, {@code DOMAIN}, {@code TYPE})
      * @param sql PostgreSQL: a routine's qualified signature; MariaDB: the statement that creates a
-     *     view, routine or trigger again; a grant: its privileges
+     *     view, routine or trigger again; a grant: its privileges; MariaDB: a column default that
+     *     names the database (a sequence's {@code nextval})
      * @param detail PostgreSQL: a routine's signature for people; MariaDB: the SQL mode a routine or
      *     trigger was created under
      */
@@ -87,6 +89,7 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
                 case TYPE -> of.toLowerCase(Locale.ROOT) + " " + name;
                 case TRIGGER -> "trigger " + name + " on table " + of;
                 case GRANT -> "grant " + sql + " on " + of + " to " + name;
+                case DEFAULT -> "default of " + of + "." + name + ": " + sql;
                 default -> kind.label + " " + name;
             };
         }
@@ -158,8 +161,8 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
             }
         }
         for (Item item : all) {
-            if ((item.kind() == Kind.OWNED_SEQUENCE || item.kind() == Kind.TRIGGER || item.kind() == Kind.GRANT)
-                    && ownRelations.contains(item.of())) {
+            if ((item.kind() == Kind.OWNED_SEQUENCE || item.kind() == Kind.TRIGGER || item.kind() == Kind.GRANT
+                    || item.kind() == Kind.DEFAULT) && ownRelations.contains(item.of())) {
                 mine.add(item);
             }
         }
@@ -237,7 +240,7 @@ record ContextObjects(List<String> tables, List<String> objects, List<String> bl
         mine.stream().filter(item -> item.kind() == Kind.VIEW || item.kind() == Kind.MATERIALIZED_VIEW)
                 .forEach(views::add);
         ordered.addAll(topological(views, viewParents));
-        for (Kind kind : List.of(Kind.OWNED_SEQUENCE, Kind.ROUTINE, Kind.TYPE, Kind.TRIGGER, Kind.GRANT)) {
+        for (Kind kind : List.of(Kind.OWNED_SEQUENCE, Kind.ROUTINE, Kind.TYPE, Kind.TRIGGER, Kind.GRANT, Kind.DEFAULT)) {
             mine.stream().filter(item -> item.kind() == kind).forEach(ordered::add);
         }
         return ordered;

@@ -56,6 +56,12 @@ final class MariaDbCatalog extends Catalog {
             String[] created = showCreate("TRIGGER", schema, row[0], 3, 2);
             items.add(new Item(Kind.TRIGGER, row[0], row[1], created[0], created[1]));
         }
+        // A default such as nextval(`db`.`seq`) names the database: it must be pointed at the target.
+        for (String[] row : rows("select table_name, column_name, column_default from information_schema.columns"
+                + " where table_schema = ? and column_default like concat('%`', ?, '`.%') order by 1, 2", 3,
+                schema, schema)) {
+            items.add(new Item(Kind.DEFAULT, row[1], row[0], row[2], null));
+        }
         for (String[] row : rows("select table_name, grantee, group_concat(privilege_type order by privilege_type"
                 + " separator ', ') from information_schema.table_privileges where table_schema = ?"
                 + " group by 1, 2 order by 1, 2", 3, schema)) {

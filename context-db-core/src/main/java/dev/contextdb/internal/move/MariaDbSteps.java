@@ -46,6 +46,7 @@ final class MariaDbSteps {
         List<Item> routines = of(source, Kind.ROUTINE);
         List<Item> views = of(source, Kind.VIEW);
         List<Item> grants = of(source, Kind.GRANT);
+        List<Item> defaults = of(source, Kind.DEFAULT);
         List<String> tables = new ArrayList<>();
         source.items().stream().filter(item -> item.kind() == Kind.TABLE || item.kind() == Kind.SEQUENCE)
                 .forEach(item -> tables.add(item.name()));
@@ -80,6 +81,18 @@ final class MariaDbSteps {
                         Statements.execute(c, "RENAME TABLE " + String.join(", ", pairs));
                     }
                 }));
+        if (!defaults.isEmpty()) {
+            steps.add(new Step("point the column defaults " + String.join(", ", defaults.stream().map(item -> item.of()
+                    + "." + item.name()).toList()) + " at " + target, c -> {
+                        for (Item column : defaults) {
+                            // The default as the server printed it, with the source database named in it.
+                            String expression = column.sql().replace("`" + source.schema() + "`.", "`" + target + "`.");
+                            Statements.execute(c, "ALTER TABLE " + t + "." + VENDOR.quote(renames.getOrDefault(column.of(),
+                                    column.of())) + " ALTER COLUMN " + VENDOR.quote(column.name()) + " SET DEFAULT "
+                                    + expression);
+                        }
+                    }));
+        }
         if (!triggers.isEmpty()) {
             steps.add(new Step("create triggers " + names(triggers) + " in " + target, c -> inDatabase(c, target, same -> {
                 Set<String> there = Catalog.of(VENDOR, c).names("select trigger_name from information_schema.triggers"

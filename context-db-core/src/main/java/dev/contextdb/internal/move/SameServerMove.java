@@ -11,6 +11,8 @@ import dev.contextdb.internal.events.EventTables;
 import dev.contextdb.internal.move.ContextObjects.Item;
 import dev.contextdb.internal.move.ContextObjects.Kind;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +86,7 @@ final class SameServerMove {
         String context = from.context();
         Layout layout;
         try (Connection connection = from.connect()) {
+            lock(from, connection);
             layout = Layout.read(from, to, connection);
             if (!layout.blockers().isEmpty()) {
                 throw new ContextMove.MoveException(context, "Context '" + context + "' cannot move from "
@@ -101,6 +104,7 @@ final class SameServerMove {
                 progress.accept("Context '" + context + "' has already moved to " + layout.target()
                         + "; checking the target.");
             }
+            unlock(from, connection);
             List<ContextMove.Table> tables = new ArrayList<>();
             for (String table : layout.movedTables()) {
                 tables.add(new ContextMove.Table(table, count(connection, from.vendor(), layout.target(), table),
@@ -164,6 +168,43 @@ final class SameServerMove {
                             : "") + "'): " + e.getMessage() + ". MariaDB cannot undo DDL; what the move saved to finish"
                     + " is in " + layout.target() + "." + MariaDbSteps.journal(context) + ".",
                     "run the move again: it finishes from where it stopped.", e);
+        }
+    }
+
+    /** The name of the server-wide lock a move of the context holds while it changes anything. */
+    static String lockName(String context) {
+        return "context-db move " + context;
+    }
+
+    /**
+     * Takes the lock that keeps a second move of the same context off while this one runs (held by
+     * the session, so a move that dies releases it), or refuses.
+     */
+    private static void lock(MoveEnd from, Connection connection) throws SQLException {
+        String sql = from.vendor() == Vendor.POSTGRESQL ? "select pg_try_advisory_lock(hashtextextended(?, 0))"
+                : "select GET_LOCK(?, 0)";
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setString(1, lockName(from.context()));
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                // PostgreSQL answers a boolean, MariaDB 1 (0 or null when it is taken).
+                String taken = row.getString(1);
+                if (!("t".equals(taken) || "true".equals(taken) || "1".equals(taken))) {
+                    throw new ContextMove.MoveException(from.context(), "Another move of context '" + from.context()
+                            + "' is running on this server; this one changed nothing.",
+                            "wait for it to finish (or, if it hangs, end its session), then run the move again.", null);
+                }
+            }
+        }
+    }
+
+    /** Releases the lock before the verifying start, which takes the application's own set-up lock. */
+    private static void unlock(MoveEnd from, Connection connection) throws SQLException {
+        String sql = from.vendor() == Vendor.POSTGRESQL ? "select pg_advisory_unlock(hashtextextended(?, 0))"
+                : "select RELEASE_LOCK(?)";
+        try (PreparedStatement unlock = connection.prepareStatement(sql)) {
+            unlock.setString(1, lockName(from.context()));
+            unlock.execute();
         }
     }
 
@@ -313,6 +354,14 @@ final class SameServerMove {
             }
             ContextObjects source = ContextObjects.read(from, connection);
             List<String> blockers = new ArrayList<>(source.blockers());
+            if (from.vendor() == Vendor.MARIADB && from.placement().schema() != null) {
+                // Scheduled events cannot change database, and RENAME TABLE would leave them behind.
+                for (String event : catalog.names("select event_name from information_schema.events"
+                        + " where event_schema = ? order by 1", sourceSchema)) {
+                    blockers.add("Event " + sourceSchema + "." + event + " (MariaDB's scheduled SQL) would stay behind:"
+                            + " drop it before the move and create it again after it.");
+                }
+            }
             if (catalog.exists(target)) {
                 Set<String> taken = catalog.relationNames(target);
                 Set<String> targetKeys = new HashSet<>();

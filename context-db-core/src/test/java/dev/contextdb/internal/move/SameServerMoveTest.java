@@ -153,6 +153,12 @@ class SameServerMoveTest {
                     "migration history flyway_schema_history_stock", "event table cdb_outbox_stock",
                     "event table cdb_events_history_stock", "grant SELECT on warehouse to " + grantee);
             assertThat(plan.objects()).noneMatch(object -> object.contains("book_entry"));
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(plan.objects()).contains("type stock_state", "function stock_upper_sku()");
+            } else {
+                assertThat(plan.objects()).contains("function stock_total").anyMatch(object -> object.startsWith(
+                        "default of warehouse.label: nextval(`" + world.shared + "`.`stock_label_seq`)"));
+            }
             // Parents first: the copy relies on it.
             assertThat(plan.objects().indexOf("table warehouse")).isLessThan(plan.objects().indexOf("table stock_item"));
 
@@ -218,6 +224,16 @@ class SameServerMoveTest {
         }
     }
 
+    @Test
+    void aMariaDbEventInTheContextsDatabaseBlocksTheMove() {
+        try (World world = new World(Kind.MARIADB, MODEL, false, IsolationStrategy.SCHEMA)) {
+            world.db.execute("create event " + world.target + ".stock_sweep on schedule every 1 day disable do"
+                    + " delete from " + world.target + ".stock_item where quantity = 0");
+            assertThat(world.toShared().plan().blockers()).containsExactly("Event " + world.target + ".stock_sweep"
+                    + " (MariaDB's scheduled SQL) would stay behind: drop it before the move and create it again after it.");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aContextWhoseMigrationsNeedAnotherContextsTablesCannotBeToldApartInTheSharedSchema(Kind kind) {
@@ -274,6 +290,25 @@ class SameServerMoveTest {
                     .isInstanceOf(ContextMove.MoveException.class)
                     .hasMessageContaining("Context 'stock' still has 1 deliveries pending in its outbox")
                     .hasMessageContaining("stop the application's writers to context 'stock'");
+            assertThat(world.snapshot()).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aSecondMoveOfTheSameContextWaitsForNoOne(Kind kind) throws SQLException {
+        try (World world = new World(kind, MODEL, false);
+                Connection other = java.sql.DriverManager.getConnection(world.db.url(), world.db.username(),
+                        world.db.password());
+                Statement statement = other.createStatement()) {
+            String name = SameServerMove.lockName("stock");
+            statement.execute(kind == Kind.POSTGRESQL ? "select pg_advisory_lock(hashtextextended('" + name + "', 0))"
+                    : "select GET_LOCK('" + name + "', 0)");
+            List<String> before = world.snapshot();
+            assertThatThrownBy(() -> world.toSchema().run(line -> { }))
+                    .isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("Another move of context 'stock' is running on this server; this one changed"
+                            + " nothing.");
             assertThat(world.snapshot()).isEqualTo(before);
         }
     }
@@ -339,6 +374,26 @@ class SameServerMoveTest {
         assertThat(step - 1).as("steps interrupted").isGreaterThanOrEqualTo(7);
     }
 
+    @Test
+    void withRolesAContextMovesFromItsSchemaIntoTheSharedOneAndStaysApart() throws SQLException {
+        try (World world = new World(Kind.POSTGRESQL, MODEL, true, IsolationStrategy.SCHEMA)) {
+            world.toShared().run(line -> { });
+            try (ContextDb db = world.builder.build()) {
+                assertThat(db.migrations().get("stock").applied()).isZero();
+                assertStockWorks(Kind.POSTGRESQL, db, 4, 2);
+                assertThat(world.db.queryStrings("select pg_get_userbyid(relowner) from pg_class c join pg_namespace n"
+                        + " on n.oid = c.relnamespace where n.nspname = '" + world.shared + "' and relname = 'stock_item'"))
+                        .containsExactly(db.placement("stock").username());
+                assertThatThrownBy(() -> query(db.dataSource("books"), "select count(*) from stock_item"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                assertThatThrownBy(() -> query(db.dataSource("stock"), "select count(*) from book_entry"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+        }
+    }
+
     /** Makes the next move fail right after its step {@code step}; says whether it did. */
     private static AtomicBoolean crashAfter(int step) {
         AtomicBoolean crashed = new AtomicBoolean();
@@ -387,6 +442,8 @@ class SameServerMoveTest {
         assertThat(query(stock, kind == Kind.POSTGRESQL ? "select nextval('stock_batch_seq')"
                 : "select nextval(stock_batch_seq)")).isEqualTo(String.valueOf(nextBatch));
         assertThat(query(stock, "select quantity from stock_level where name = 'north'")).isEqualTo("12");
+        // MariaDB: the default nextval(`database`.`stock_label_seq`) names the database; it was pointed at the new one.
+        execute(stock, "insert into warehouse (name) values ('east " + nextItem + "')");
     }
 
     private static void assertEventTablesValidate(ContextDb db, int pending) {

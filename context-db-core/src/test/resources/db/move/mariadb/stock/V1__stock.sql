@@ -1,6 +1,8 @@
+create sequence stock_label_seq nocache;
 create table warehouse (
     id bigint auto_increment primary key,
-    name varchar(100) not null
+    name varchar(100) not null,
+    label bigint not null default nextval(stock_label_seq)
 );
 create table stock_item (
     id bigint auto_increment primary key,
