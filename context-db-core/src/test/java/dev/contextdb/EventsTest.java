@@ -289,14 +289,14 @@ class EventsTest {
     /** An application: the data layer, the events wired as the Spring Boot starter wires them, the two beans. */
     record App(ContextDb db, AnnotationConfigApplicationContext context) implements AutoCloseable {
 
-        static App start(ContextDb db, Consumer<ContextEvents.Builder> settings) {
-            App app = create(db, settings);
+        static App start(ContextDb db, Consumer<ContextEvents.Builder> settings, Class<?>... beans) {
+            App app = create(db, settings, beans);
             app.startDelivering();
             return app;
         }
 
         /** The application refreshed, not yet delivering. */
-        static App create(ContextDb db, Consumer<ContextEvents.Builder> settings) {
+        static App create(ContextDb db, Consumer<ContextEvents.Builder> settings, Class<?>... beans) {
             AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
             context.registerBean(ContextDb.class, () -> db, definition -> definition.setDestroyMethodName(""));
             context.registerBean("contextEvents", ContextEvents.class, () -> {
@@ -311,6 +311,9 @@ class EventsTest {
                     ContextEvents::listenerFactory);
             context.registerBean(Sales.class);
             context.registerBean(Reservations.class);
+            for (Class<?> bean : beans) {
+                context.registerBean(bean);
+            }
             context.refresh();
             return new App(db, context);
         }

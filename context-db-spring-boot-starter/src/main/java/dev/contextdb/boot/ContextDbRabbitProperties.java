@@ -87,6 +87,22 @@ public class ContextDbRabbitProperties {
         /** How soon a consumer reconnects after it lost the broker. */
         private Duration recoveryInterval = Duration.ofSeconds(1);
 
+        /**
+         * How a message whose event could not be stored (the context's database down) is tried
+         * again: in the consumer, after growing pauses; then requeued.
+         */
+        private Retry retry = new Retry();
+
+        /** @return the retry of a message whose event could not be stored */
+        public Retry getRetry() {
+            return retry;
+        }
+
+        /** @param retry the retry of a message whose event could not be stored */
+        public void setRetry(Retry retry) {
+            this.retry = retry;
+        }
+
         /** @return the queues */
         public List<String> getQueues() {
             return queues;
@@ -115,6 +131,66 @@ public class ContextDbRabbitProperties {
         /** @param recoveryInterval the reconnect interval */
         public void setRecoveryInterval(Duration recoveryInterval) {
             this.recoveryInterval = recoveryInterval;
+        }
+    }
+
+    /**
+     * The retry of a message whose event the receiving context could not store: the pause before
+     * the first retry, growing by the multiplier up to the maximum; after the last retry the
+     * message is requeued and RabbitMQ delivers it again.
+     */
+    public static class Retry {
+
+        /** The pause before the first retry. */
+        private Duration initialInterval = Duration.ofSeconds(1);
+
+        /** By how much each pause is longer than the one before. */
+        private double multiplier = 2.0;
+
+        /** The longest pause. */
+        private Duration maxInterval = Duration.ofSeconds(30);
+
+        /** Retries in the consumer before the message is requeued. */
+        private int maxRetries = 10;
+
+        /** @return the pause before the first retry */
+        public Duration getInitialInterval() {
+            return initialInterval;
+        }
+
+        /** @param initialInterval the pause before the first retry */
+        public void setInitialInterval(Duration initialInterval) {
+            this.initialInterval = initialInterval;
+        }
+
+        /** @return the factor between two pauses */
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        /** @param multiplier the factor between two pauses */
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        /** @return the longest pause */
+        public Duration getMaxInterval() {
+            return maxInterval;
+        }
+
+        /** @param maxInterval the longest pause */
+        public void setMaxInterval(Duration maxInterval) {
+            this.maxInterval = maxInterval;
+        }
+
+        /** @return retries before the message is requeued */
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        /** @param maxRetries retries before the message is requeued */
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
         }
     }
 }

@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.config.StatelessRetryOperationsInterceptor;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.SmartLifecycle;
@@ -25,8 +28,11 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>A message that can never be taken (no message id, no type header, a type that is no class
  * here or no listener's, JSON that is no such event) is rejected without requeue: the queue's
- * dead-letter exchange gets it, if it has one. Any other failure (the database is down) rejects it
- * with requeue, so the broker delivers it again.
+ * dead-letter exchange gets it, if it has one. Any other failure (the context's database is down
+ * or unreachable) is no fault of the message: the consumer tries it again after a pause that grows
+ * exponentially ({@code retry.*}, Spring AMQP's stateless retry), and once those retries are
+ * spent it requeues the message, for RabbitMQ to deliver it again and the pauses to start over.
+ * Such a message is never dead-lettered: nothing would move it back once the database is up.
  */
 final class RabbitInbound implements SmartLifecycle {
 
@@ -51,10 +57,45 @@ final class RabbitInbound implements SmartLifecycle {
             container.setRecoveryInterval(settings.getRecoveryInterval().toMillis());
             container.setBeanName("contextDbInbound-" + context);
             container.setMessageListener(message -> receive(events, context, message));
+            container.setAdviceChain(retry(context, settings.getRetry()));
             container.afterPropertiesSet();
             containers.add(container);
             report.add("context '" + context + "' receives the events of RabbitMQ queues " + settings.getQueues());
         });
+    }
+
+    /**
+     * Retries a message whose event could not be stored, in the consumer, with exponential
+     * backoff; then requeues it. A message rejected for good is neither retried nor requeued.
+     */
+    private static StatelessRetryOperationsInterceptor retry(String context, ContextDbRabbitProperties.Retry retry) {
+        return RetryInterceptorBuilder.stateless()
+                .configureRetryPolicy(policy -> policy.maxRetries(retry.getMaxRetries())
+                        .delay(retry.getInitialInterval())
+                        .multiplier(retry.getMultiplier())
+                        .maxDelay(retry.getMaxInterval())
+                        .predicate(failure -> rejected(failure) == null))
+                .recoverer((message, failure) -> {
+                    AmqpRejectAndDontRequeueException rejected = rejected(failure);
+                    if (rejected != null) {
+                        throw rejected;
+                    }
+                    log.warn("Context '{}' could not store the event of message {} after {} retries; it is requeued,"
+                            + " for RabbitMQ to deliver it again", context,
+                            message.getMessageProperties().getMessageId(), retry.getMaxRetries());
+                    throw new ImmediateRequeueAmqpException("Context '" + context + "' could not store the event of"
+                            + " message " + message.getMessageProperties().getMessageId() + ": requeued", failure);
+                })
+                .build();
+    }
+
+    private static AmqpRejectAndDontRequeueException rejected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AmqpRejectAndDontRequeueException rejected) {
+                return rejected;
+            }
+        }
+        return null;
     }
 
     static void receive(ContextEvents events, String context, Message message) {
@@ -77,6 +118,10 @@ final class RabbitInbound implements SmartLifecycle {
             events.receive(context, eventId, type.toString(), new String(message.getBody(), charset));
         } catch (IllegalArgumentException e) {
             throw reject(context, properties, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.warn("Context '{}' could not store the event of message {} from queue '{}'; it is tried again after a"
+                    + " pause: {}", context, id, properties.getConsumerQueue(), e.getMessage());
+            throw e;
         }
     }
 

@@ -3,6 +3,9 @@ package dev.contextdb.boot;
 import static dev.contextdb.boot.EventsAutoConfigurationTests.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextEvents;
 import dev.contextdb.ContextModel;
@@ -15,6 +18,7 @@ import dev.contextdb.boot.rabbit.till.Till;
 import dev.contextdb.test.Scenario;
 import dev.contextdb.test.TcpProxy;
 import dev.contextdb.test.TestDatabase.Kind;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
@@ -39,6 +44,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * {@code @Externalized} events through the RabbitMQ server of the machine (127.0.0.1:5672,
@@ -198,6 +204,72 @@ class RabbitExternalizationTest {
                 assertThat(ledger.sales()).containsExactly(1L);
             }));
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource("POSTGRESQL, SCHEMA")
+    void withTheReceiversDatabaseUnreachableAMessageIsRetriedAfterGrowingPausesAndAppliedOnceItIsBack(Kind kind,
+            IsolationStrategy strategy) throws Exception {
+        ListAppender<ILoggingEvent> attempts = new ListAppender<>();
+        Logger inbound = (Logger) LoggerFactory.getLogger(RabbitInbound.class);
+        attempts.start();
+        inbound.addAppender(attempts);
+        try (Scenario scenario = Shop.scenario(kind, strategy);
+                TcpProxy database = new TcpProxy("127.0.0.1", URI.create(scenario.database().url().substring(5)).getPort())) {
+            List<String> placements = Shop.placements(scenario, MODEL, 2);
+            List<String> ledgerPlacements = placements.stream().map(property -> property.startsWith(
+                    "context-db.datasource.url=") ? property.replaceFirst(":\\d+/", ":" + database.port() + "/")
+                    : property).toList();
+            assertThat(ledgerPlacements).isNotEqualTo(placements);
+            till(placements, 5672).run(tillApp -> ledger(ledgerPlacements, 5672)
+                    .withPropertyValues("context-db.pool.connection-timeout=250",
+                            "context-db.events.rabbitmq.inbound.ledger.retry.initial-interval=200ms",
+                            "context-db.events.rabbitmq.inbound.ledger.retry.multiplier=2",
+                            "context-db.events.rabbitmq.inbound.ledger.retry.max-interval=800ms",
+                            "context-db.events.rabbitmq.inbound.ledger.retry.max-retries=3")
+                    .run(ledgerApp -> {
+                        assertThat(ledgerApp).hasNotFailed();
+                        Till till = tillApp.getBean(Till.class);
+                        Ledger ledger = ledgerApp.getBean(Ledger.class);
+                        database.cut();
+
+                        till.sell(1, "tea", exchange);
+                        // Three retries after 200, 400 and 800 ms, a requeue, and again: at least 6 attempts.
+                        await(() -> failures(attempts).size() >= 6);
+                        List<Long> at = failures(attempts);
+                        // The pauses, each attempt's wait for a connection (250 ms) aside: 200, 400, 800, then
+                        // requeued and redelivered at once, then 200 and 400 again.
+                        long[] pauses = {200, 400, 800, 0, 200};
+                        for (int i = 0; i < pauses.length; i++) {
+                            assertThat(at.get(i + 1) - at.get(i)).as("pause after attempt %d", i + 1)
+                                    .isGreaterThanOrEqualTo(pauses[i]);
+                        }
+                        database.restore();
+                        // The ledger's pool may still be refusing for a moment after the restore.
+                        await(() -> {
+                            try {
+                                return ledger.count() == 1;
+                            } catch (CannotGetJdbcConnectionException stillReconnecting) {
+                                return false;
+                            }
+                        });
+                        assertThat(ledger.sales()).containsExactly(1L);
+                        ContextEvents ledgerEvents = ledgerApp.getBean(ContextEvents.class);
+                        await(() -> ledgerEvents.count("ledger", "DONE") == 1);
+                        assertThat(scenario.query("ledger", "select count(*) from "
+                                + scenario.qualified("ledger", ledgerEvents.tables("ledger").get(0)))).containsExactly("1");
+                        assertThat(ledger.sales()).containsExactly(1L);
+                    }));
+        } finally {
+            inbound.detachAppender(attempts);
+        }
+    }
+
+    /** @return when each failed attempt to store a message was logged, epoch milliseconds */
+    private static List<Long> failures(ListAppender<ILoggingEvent> appender) {
+        return appender.list.stream().filter(event -> event.getFormattedMessage().startsWith("Context 'ledger' could not"
+                + " store the event of message ") && event.getFormattedMessage().contains("it is tried again"))
+                .map(ILoggingEvent::getTimeStamp).toList();
     }
 
     @ParameterizedTest(name = "{0} {1}")

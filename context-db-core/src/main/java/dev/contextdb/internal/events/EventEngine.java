@@ -26,7 +26,6 @@ import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
@@ -189,17 +188,8 @@ public final class EventEngine implements AutoCloseable {
         }
         EventStore.Entry entry = new EventStore.Entry(UUID.randomUUID().toString(), event.getClass().getName(),
                 settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries);
-        DataSource dataSource = store.dataSource();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            store.append(connection, List.of(entry));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Context '" + context + "' could not store event " + entry.type()
-                    + " in its outbox (" + store.tables().outbox() + "): " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-        wakeOnCommit(context);
+        // Written with the transaction's other events when it commits: see PendingEvents.
+        PendingEvents.of(this, store).add(entry);
     }
 
     private String publishingContext(Object event, List<OutboxListener> targets) {
@@ -208,7 +198,7 @@ public final class EventEngine implements AutoCloseable {
         if (store != null && TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getResource(store.dataSource()) instanceof ConnectionHolder holder
-                && holder.isSynchronizedWithTransaction()) {
+                && inTransaction(holder)) {
             return context;
         }
         List<String> names = new ArrayList<>(targets.stream().map(OutboxListener::getListenerId).toList());
@@ -224,22 +214,56 @@ public final class EventEngine implements AutoCloseable {
                 + " (<context>TransactionManager).");
     }
 
-    private void wakeOnCommit(String context) {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof WakeOnCommit wake && wake.engine() == this && wake.context().equals(context)) {
-                return;
-            }
+    /**
+     * Whether the context's bound connection is in a transaction: bound by its transaction
+     * manager, JDBC's or JPA's (which marks nothing on the holder), rather than for work in
+     * auto-commit that merely runs inside another context's transaction.
+     */
+    private static boolean inTransaction(ConnectionHolder holder) {
+        try {
+            return !holder.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            return false;
         }
-        TransactionSynchronizationManager.registerSynchronization(new WakeOnCommit(this, context));
     }
 
-    /** Wakes the dispatcher for the context once the publishing transaction has committed. */
-    private record WakeOnCommit(EventEngine engine, String context) implements TransactionSynchronization {
+    /** Wakes the dispatcher for the context: a transaction of it has committed events. */
+    void wake(String context) {
+        dispatcher.wake(context);
+    }
 
-        @Override
-        public void afterCommit() {
-            engine.dispatcher.wake(context);
+    /**
+     * Stores events that a transaction published while it was committing, after its
+     * synchronizations had run (the first events of the transaction, published by one of them),
+     * in a transaction of their own right after it: not atomic with the publisher's rows, as
+     * nothing can be written in a transaction that has committed, but not lost either.
+     */
+    void storeAfterCommit(EventStore store, List<EventStore.Entry> entries) {
+        String context = store.context();
+        log.warn("Context '{}' published {} while its transaction was committing, after context-db's turn to write"
+                + " the transaction's events: they are stored in a transaction of their own, just after it. Publish"
+                + " them before the commit (not from a synchronization's beforeCommit or a BEFORE_COMMIT listener)"
+                + " to store them atomically with the transaction's data.", context, PendingEvents.describe(entries));
+        TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(context));
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        try {
+            transaction.executeWithoutResult(status -> {
+                DataSource dataSource = store.dataSource();
+                Connection connection = DataSourceUtils.getConnection(dataSource);
+                try {
+                    store.append(connection, entries);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                } finally {
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("Context '{}' could not store {}, published while its transaction was committing, in its outbox"
+                    + " ({}): they are lost", context, PendingEvents.describe(entries), store.tables().outbox(), e);
+            return;
         }
+        dispatcher.wake(context);
     }
 
     String contextOf(OutboxListener listener) {
@@ -259,7 +283,9 @@ public final class EventEngine implements AutoCloseable {
     /**
      * Runs one claimed delivery: in a new transaction of the listener's context, the inbox row
      * and then the listener; after that commits, the delivery is marked done in the publisher's
-     * outbox. A failure schedules the next attempt, or makes the delivery dead.
+     * outbox. A failure schedules the next attempt, or makes the delivery dead. A listener whose
+     * condition refuses the event is not invoked (the delivery is done); a read-only listener runs
+     * in a read-only transaction, without an inbox row.
      */
     void deliver(EventStore.Claimed claimed) {
         EventStore outbox = stores.get(claimed.context());
@@ -287,18 +313,34 @@ public final class EventEngine implements AutoCloseable {
             if (inbox == null) {
                 throw new IllegalStateException("Listener context '" + claimed.listenerContext() + "' is not declared.");
             }
-            TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
-            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            Boolean applied = transaction.execute(status -> {
-                if (!receive(inbox, claimed)) {
-                    status.setRollbackOnly();
-                    return false;
+            Object event = read(claimed);
+            if (!listener.accepts(event, beanFactory)) {
+                // Delivered, not invoked: nothing happened in the listener's context, no inbox row.
+                log.debug("Event {} does not meet the condition of listener {}: not invoked", claimed.eventId(),
+                        claimed.listenerId());
+            } else if (listener.readOnly()) {
+                // A read-only transaction cannot hold the inbox row; nor has the listener anything
+                // in its database that the row would keep from happening twice. The done mark is
+                // what keeps the event from being delivered again.
+                TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
+                transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                transaction.setReadOnly(true);
+                transaction.executeWithoutResult(status -> invoke(listener, event));
+            } else {
+                TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(claimed.listenerContext()));
+                transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                Boolean applied = transaction.execute(status -> {
+                    if (!receive(inbox, claimed)) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    invoke(listener, event);
+                    return true;
+                });
+                if (!Boolean.TRUE.equals(applied)) {
+                    log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(),
+                            claimed.listenerId());
                 }
-                invoke(listener, read(claimed));
-                return true;
-            });
-            if (!Boolean.TRUE.equals(applied)) {
-                log.debug("Event {} was already applied by listener {}: skipped", claimed.eventId(), claimed.listenerId());
             }
             // Counted once the listener's transaction has committed, before the outbox row says so:
             // whoever sees the delivery done sees it counted too.

@@ -31,6 +31,14 @@ final class EventStore {
     /** Where the error message is cut: the column's width. */
     private static final int ERROR_LENGTH = 2000;
 
+    /**
+     * Bind parameters in one statement that appends events: below the drivers' limit
+     * (PostgreSQL's and MariaDB's protocols count them in 16 bits).
+     */
+    static final int MAX_PARAMETERS = 30_000;
+    private static final int OUTBOX_PARAMETERS = 5;
+    private static final int DELIVERY_PARAMETERS = 5;
+
     private final String context;
     private final DataSource dataSource;
     private final DatabaseVendor vendor;
@@ -71,32 +79,104 @@ final class EventStore {
     record Target(String listenerId, String listenerContext) {
     }
 
-    /** Stores events with a delivery row per listener, on the publisher's transactional connection. */
+    /**
+     * Stores events with a delivery row per listener, on the publisher's transactional connection,
+     * in as few statements as the vendor allows: on PostgreSQL one statement, whose data-modifying
+     * {@code WITH} inserts the events and whose main part their deliveries; elsewhere two, one
+     * multi-row insert for the events and one for the deliveries. Delivery ids follow the order
+     * of {@code entries}. Only a batch beyond {@value #MAX_PARAMETERS} parameters is cut into more.
+     */
     void append(Connection connection, List<Entry> entries) throws SQLException {
-        try (PreparedStatement outbox = connection.prepareStatement("insert into " + tables.outbox()
-                + " (id, event_type, payload, event_key, published_at) values (?, ?, ?, ?, ?)");
-                PreparedStatement delivery = connection.prepareStatement("insert into " + tables.delivery()
-                        + " (event_id, listener_id, listener_context, event_key, status, attempts, next_attempt_at)"
-                        + " values (?, ?, ?, ?, '" + PENDING + "', 0, ?)")) {
-            for (Entry entry : entries) {
-                outbox.setString(1, entry.eventId());
-                outbox.setString(2, entry.type());
-                outbox.setString(3, entry.payload());
-                setNullable(outbox, 4, entry.key());
-                outbox.setLong(5, entry.publishedAt());
-                outbox.addBatch();
-                for (Target target : entry.targets()) {
-                    delivery.setString(1, entry.eventId());
-                    delivery.setString(2, target.listenerId());
-                    delivery.setString(3, target.listenerContext());
-                    setNullable(delivery, 4, entry.key());
-                    delivery.setLong(5, entry.publishedAt());
-                    delivery.addBatch();
-                }
+        int from = 0;
+        while (from < entries.size()) {
+            int to = from;
+            int parameters = 0;
+            do {
+                parameters += parameters(entries.get(to));
+                to++;
+            } while (to < entries.size() && parameters + parameters(entries.get(to)) <= MAX_PARAMETERS);
+            List<Entry> chunk = entries.subList(from, to);
+            if (vendor == DatabaseVendor.POSTGRESQL) {
+                appendInOneStatement(connection, chunk);
+            } else {
+                appendInTwoStatements(connection, chunk);
             }
-            outbox.executeBatch();
-            delivery.executeBatch();
+            from = to;
         }
+    }
+
+    private static int parameters(Entry entry) {
+        return OUTBOX_PARAMETERS + DELIVERY_PARAMETERS * entry.targets().size();
+    }
+
+    private void appendInOneStatement(Connection connection, List<Entry> entries) throws SQLException {
+        if (entries.stream().allMatch(entry -> entry.targets().isEmpty())) {
+            appendInTwoStatements(connection, entries);
+            return;
+        }
+        String sql = "with stored as (" + outboxInsert(entries.size()) + ") " + deliveryInsert(entries);
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int index = bindOutbox(insert, 1, entries);
+            bindDeliveries(insert, index, entries);
+            insert.executeUpdate();
+        }
+    }
+
+    private void appendInTwoStatements(Connection connection, List<Entry> entries) throws SQLException {
+        try (PreparedStatement outbox = connection.prepareStatement(outboxInsert(entries.size()))) {
+            bindOutbox(outbox, 1, entries);
+            outbox.executeUpdate();
+        }
+        if (entries.stream().anyMatch(entry -> !entry.targets().isEmpty())) {
+            try (PreparedStatement delivery = connection.prepareStatement(deliveryInsert(entries))) {
+                bindDeliveries(delivery, 1, entries);
+                delivery.executeUpdate();
+            }
+        }
+    }
+
+    private String outboxInsert(int events) {
+        StringJoiner rows = new StringJoiner(", ");
+        for (int i = 0; i < events; i++) {
+            rows.add("(?, ?, ?, ?, ?)");
+        }
+        return "insert into " + tables.outbox() + " (id, event_type, payload, event_key, published_at) values " + rows;
+    }
+
+    private String deliveryInsert(List<Entry> entries) {
+        StringJoiner rows = new StringJoiner(", ");
+        for (Entry entry : entries) {
+            for (int i = 0; i < entry.targets().size(); i++) {
+                rows.add("(?, ?, ?, ?, '" + PENDING + "', 0, ?)");
+            }
+        }
+        return "insert into " + tables.delivery() + " (event_id, listener_id, listener_context, event_key, status,"
+                + " attempts, next_attempt_at) values " + rows;
+    }
+
+    private static int bindOutbox(PreparedStatement statement, int index, List<Entry> entries) throws SQLException {
+        for (Entry entry : entries) {
+            statement.setString(index++, entry.eventId());
+            statement.setString(index++, entry.type());
+            statement.setString(index++, entry.payload());
+            setNullable(statement, index++, entry.key());
+            statement.setLong(index++, entry.publishedAt());
+        }
+        return index;
+    }
+
+    private static int bindDeliveries(PreparedStatement statement, int index, List<Entry> entries)
+            throws SQLException {
+        for (Entry entry : entries) {
+            for (Target target : entry.targets()) {
+                statement.setString(index++, entry.eventId());
+                statement.setString(index++, target.listenerId());
+                statement.setString(index++, target.listenerContext());
+                setNullable(statement, index++, entry.key());
+                statement.setLong(index++, entry.publishedAt());
+            }
+        }
+        return index;
     }
 
     /** @return whether the outbox holds the event: one received from outside before */

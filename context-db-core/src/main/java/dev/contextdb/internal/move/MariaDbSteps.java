@@ -33,7 +33,8 @@ final class MariaDbSteps {
 
     /** @return the journal table of a context's move, in the target database */
     static String journal(String context) {
-        return "cdb_move_" + context;
+        // Not the copy's cdb_move_journal[_<context>]: a context may be called "journal".
+        return "cdb_rename_" + context;
     }
 
     static List<Step> steps(MoveEnd from, MoveEnd to, ContextObjects source, String target,

@@ -1,0 +1,1 @@
+create table tracked (parcel_id bigint primary key);
