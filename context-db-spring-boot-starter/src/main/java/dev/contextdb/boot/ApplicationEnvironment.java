@@ -29,8 +29,9 @@ import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 
 /**
  * The application's {@link ConfigurableEnvironment} as its start would prepare it, without
- * starting it: the application's {@code main} runs under a {@link SpringApplicationHook} that stops
- * the run once the environment is prepared, as Spring Boot's own ahead-of-time processing stops it
+ * starting it: the application's {@code main} (without one, a {@code SpringApplication} of its
+ * class) runs under a {@link SpringApplicationHook} that stops the run once the environment is
+ * prepared, as Spring Boot's own ahead-of-time processing stops it
  * once the context is loaded. So every source the application reads is read the same way
  * ({@code application.properties}/{@code .yml}, profiles, environment variables, system properties,
  * the command line, whatever {@code main} sets on its {@code SpringApplication}), and no bean, web
@@ -43,8 +44,8 @@ final class ApplicationEnvironment {
 
     /**
      * @param name {@code --application}, or {@code null} to find the one
-     *     {@code @SpringBootConfiguration} class with a {@code main} in the class path's directories
-     *     (the project's compiled classes, not its jars)
+     *     {@code @SpringBootConfiguration} class (with a {@code main}, when some have one) in the class
+     *     path's directories (the project's compiled classes, not its jars)
      * @return the application's main class, or {@code null} when the class path has none
      */
     static @Nullable Class<?> applicationClass(@Nullable String name, ClassLoader classLoader) {
@@ -69,10 +70,15 @@ final class ApplicationEnvironment {
         }
     }
 
-    /** The {@code @SpringBootConfiguration} classes with a {@code main} under {@code directories}, read without loading them. */
+    /**
+     * The {@code @SpringBootConfiguration} classes under {@code directories}, read without loading
+     * them: those with a {@code main} when there are any (the application, not a test's
+     * configuration), else all.
+     */
     static List<String> applicationClasses(List<Path> directories, ClassLoader classLoader) {
         MetadataReaderFactory readers = new SimpleMetadataReaderFactory(classLoader);
-        List<String> found = new ArrayList<>();
+        List<String> withMain = new ArrayList<>();
+        List<String> without = new ArrayList<>();
         for (Path root : directories) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
@@ -80,17 +86,16 @@ final class ApplicationEnvironment {
                             .getAnnotationMetadata();
                     if (metadata.hasMetaAnnotation(SpringBootConfiguration.class.getName())
                             || metadata.hasAnnotation(SpringBootConfiguration.class.getName())) {
-                        if (metadata.getDeclaredMethods().stream().anyMatch(method -> method.getMethodName()
-                                .equals("main") && method.isStatic())) {
-                            found.add(metadata.getClassName());
-                        }
+                        boolean main = metadata.getDeclaredMethods().stream()
+                                .anyMatch(method -> method.getMethodName().equals("main") && method.isStatic());
+                        (main ? withMain : without).add(metadata.getClassName());
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the classes under " + root, e);
             }
         }
-        return found.stream().distinct().sorted().toList();
+        return (withMain.isEmpty() ? without : withMain).stream().distinct().sorted().toList();
     }
 
     /** The class path's directories: its roots that are not jars. */
@@ -159,17 +164,17 @@ final class ApplicationEnvironment {
         return environment;
     }
 
+    /** Its {@code main}, which may customise its {@code SpringApplication}; without one, a plain run of the class. */
     private static void runMain(Class<?> application, String[] arguments) {
         Method main;
         try {
             main = application.getMethod("main", String[].class);
         } catch (NoSuchMethodException e) {
-            throw new MoveArguments.Invalid("--application=" + application.getName() + " has no main method.",
-                    "name the class whose main method calls SpringApplication.run.");
+            main = null;
         }
-        if (!Modifier.isStatic(main.getModifiers())) {
-            throw new MoveArguments.Invalid("--application=" + application.getName() + ": main is not static.",
-                    "name the class whose static main method calls SpringApplication.run.");
+        if (main == null || !Modifier.isStatic(main.getModifiers())) {
+            new SpringApplication(application).run(arguments);
+            return;
         }
         try {
             main.invoke(null, (Object) arguments);

@@ -198,7 +198,12 @@ public final class ContextDbMove {
                 ContextMove.Plan plan = move.plan();
                 out.print(plan.describe());
                 out.println("Dry run: nothing was changed.");
-                return plan.blocked() ? 1 : 0;
+                if (plan.blocked()) {
+                    err.println("Context '" + arguments.context() + "' cannot move: the plan above is blocked. Fix:"
+                            + " remove what blocks it, then run the move.");
+                    return 1;
+                }
+                return 0;
             }
             case MOVE -> {
                 ContextMove.Plan plan = move.plan();

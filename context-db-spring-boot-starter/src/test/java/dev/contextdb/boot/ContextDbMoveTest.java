@@ -133,15 +133,28 @@ class ContextDbMoveTest {
     }
 
     @Test
+    void aConfigurationClassWithoutMainIsFoundWhenNoneHasOneAndReadAsASpringApplicationOfIt(@TempDir Path classes)
+            throws IOException {
+        copyClass(ConfigurationWithoutMain.class, classes);
+        ClassLoader loader = getClass().getClassLoader();
+        assertThat(ApplicationEnvironment.applicationClasses(List.of(classes), loader))
+                .containsExactly(ConfigurationWithoutMain.class.getName());
+        copyClass(MoveApplication.class, classes);
+        assertThat(ApplicationEnvironment.applicationClasses(List.of(classes), loader))
+                .containsExactly(MoveApplication.class.getName());
+
+        Result result = move("pantry", "--to=SCHEMA", "--application=" + ConfigurationWithoutMain.class.getName(),
+                PROFILE, "--context-db.base-packages=dev.contextdb.boot.move");
+        assertThat(result.err()).isEqualTo("Unknown context 'pantry' (the first argument): the application declares"
+                + " cellar, larder. Fix: name one of its contexts." + System.lineSeparator());
+    }
+
+    @Test
     void aDryRunOnPostgresPrintsThePlanFromTheProfilesConfigurationAndChangesNothing() {
         try (TestDatabase postgres = TestDatabase.postgres()) {
             String shared = postgres.createSchema("pantry");
             String url = postgres.urlWithDefaultSchema(shared);
-            try (ContextDb application = ContextDb.builder(ContextModel.scan("dev.contextdb.boot.move"))
-                    .strategy(IsolationStrategy.SHARED).datasource(url, postgres.username(), postgres.password())
-                    .context("larder", larder -> larder.migrationLocations("classpath:db/move/larder"))
-                    .context("cellar", cellar -> cellar.migrationLocations("classpath:db/move/cellar"))
-                    .build()) {
+            try (ContextDb application = startShared(postgres, url)) {
                 assertThat(application.placement("larder").strategy()).isEqualTo(IsolationStrategy.SHARED);
             }
             List<String> before = postgres.tablesIn(shared);
@@ -163,6 +176,41 @@ class ContextDbMoveTest {
             assertThat(postgres.queryStrings("select content from " + shared + ".jar order by id"))
                     .containsExactly("plum jam", "pickles");
         }
+    }
+
+    @Test
+    void aMoveBlockedByAForeignKeyFromAnotherContextIsRefusedWithThePlanAndChangesNothing() {
+        try (TestDatabase postgres = TestDatabase.postgres()) {
+            String shared = postgres.createSchema("pantry");
+            String url = postgres.urlWithDefaultSchema(shared);
+            startShared(postgres, url).close();
+            // cellar's table now points into larder's: larder cannot leave the schema without breaking it.
+            postgres.execute("alter table " + shared + ".bottle add column jar_id bigint references " + shared
+                    + ".jar (id)");
+            List<String> before = postgres.tablesIn(shared);
+            String target = TestDatabase.uniqueName("larder");
+            postgres.dropSchemaLater(target);
+
+            for (String step : List.of("--dry-run", "--to=SCHEMA")) {
+                Result result = move("larder", "--to=SCHEMA", "--schema=" + target, step, APPLICATION, PROFILE,
+                        "--context-db.datasource.url=" + url, "--context-db.datasource.username=" + postgres.username(),
+                        "--context-db.datasource.password=" + postgres.password());
+                assertThat(result.exitCode()).as(step).isEqualTo(1);
+                assertThat(result.out()).as(step).contains("Blocked, nothing will be changed:\n  ! ").contains("bottle");
+                assertThat(result.err()).as(step).contains("Context 'larder'").contains("blocked");
+            }
+            assertThat(postgres.tablesIn(shared)).isEqualTo(before);
+            assertThat(postgres.queryStrings("select count(*) from information_schema.schemata where schema_name = '"
+                    + target + "'")).containsExactly("0");
+        }
+    }
+
+    private static ContextDb startShared(TestDatabase postgres, String url) {
+        return ContextDb.builder(ContextModel.scan("dev.contextdb.boot.move")).strategy(IsolationStrategy.SHARED)
+                .datasource(url, postgres.username(), postgres.password())
+                .context("larder", larder -> larder.migrationLocations("classpath:db/move/larder"))
+                .context("cellar", cellar -> cellar.migrationLocations("classpath:db/move/cellar"))
+                .build();
     }
 
     @Test
@@ -194,6 +242,11 @@ class ContextDbMoveTest {
         try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
             Files.write(file, in.readAllBytes());
         }
+    }
+
+    /** An application class without a main, as a test's configuration or a consumer without one has. */
+    @SpringBootConfiguration
+    static class ConfigurationWithoutMain {
     }
 
     /** A second application class, as a build with two would have. */
