@@ -2,6 +2,8 @@ package dev.contextdb.internal;
 
 import dev.contextdb.ContextModel;
 import dev.contextdb.Placement;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * One end of a context's move: where the context lives under one configuration, and the
@@ -45,6 +47,22 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
      */
     public Started start() {
         return Startup.start(model, Planner.plan(model, settings), settings);
+    }
+
+    /**
+     * @return a new connection to this end's database, as {@link #username()}, found through the
+     *     application's class loader
+     */
+    public Connection connect() throws SQLException {
+        return connect(url);
+    }
+
+    /**
+     * @param otherUrl another database of this end's server, for example PostgreSQL's maintenance database
+     * @return a new connection to it, as {@link #username()}
+     */
+    public Connection connect(String otherUrl) throws SQLException {
+        return new Drivers(settings.classLoader()).connect(otherUrl, username, password);
     }
 
     /** @return the context's name */

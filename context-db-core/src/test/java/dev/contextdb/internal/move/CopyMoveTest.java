@@ -1,0 +1,213 @@
+package dev.contextdb.internal.move;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contextdb.ContextDb;
+import dev.contextdb.ContextMove;
+import dev.contextdb.internal.move.MoveJournal.Step;
+import dev.contextdb.internal.move.MoveWorld.Place;
+import dev.contextdb.test.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Moves to and from another database on real PostgreSQL and MariaDB: every direction, a crash
+ * after every step followed by a rerun, a rollback, and dropping the source. The "other server"
+ * of {@code DATABASE → DATABASE} is another database of the same server, reached by its own URL.
+ */
+class CopyMoveTest {
+
+    private static final int ITEMS = 10_000;
+
+    @AfterEach
+    void noHook() {
+        CopyMove.afterStep = step -> { };
+    }
+
+    static Stream<Arguments> directions() {
+        List<Place[]> directions = List.of(new Place[] {Place.SCHEMA, Place.DATABASE},
+                new Place[] {Place.DATABASE, Place.SCHEMA}, new Place[] {Place.SHARED, Place.DATABASE},
+                new Place[] {Place.DATABASE, Place.SHARED}, new Place[] {Place.DATABASE, Place.OTHER_DATABASE});
+        return Stream.of(TestDatabase.Kind.POSTGRESQL, TestDatabase.Kind.MARIADB)
+                .flatMap(kind -> directions.stream().map(d -> Arguments.of(kind, d[0], d[1])));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @MethodSource("directions")
+    void movesEveryRowVerifiesAndStartsCleanAtTheTarget(TestDatabase.Kind kind, Place from, Place to) throws Exception {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(from, ITEMS);
+            ContextMove move = world.move(from, to);
+
+            ContextMove.Plan plan = move.plan();
+            assertThat(plan.blockers()).isEmpty();
+            assertThat(plan.describe()).contains("Copy every table in foreign-key order");
+
+            ContextMove.Report report = move.run(world.progress::add);
+
+            assertThat(report.tables()).extracting(ContextMove.Table::name).containsExactly("kind", "warehouse", "item");
+            assertThat(report.tables()).extracting(ContextMove.Table::rows).containsExactly(2L, 2L, (long) ITEMS);
+            world.assertItems(to, ITEMS);
+            assertThat(world.atDepot(to, "select count(*) from item where note is null"))
+                    .containsExactly(String.valueOf(ITEMS / 7));
+            assertThat(world.atDepot(to, "select name from warehouse order by id")).containsExactly("north", "south");
+            assertThat(world.tablesAt(to)).contains("flyway_schema_history" + (to == Place.SHARED ? "_depot" : ""));
+            assertThat(world.progress).anyMatch(line -> line.startsWith("Verified item: " + ITEMS + " rows"))
+                    .anyMatch(line -> line.contains("rows/s"));
+
+            // The application, started from the target's configuration: nothing to migrate, the
+            // identity counters where the source's were, the other context where it was.
+            try (ContextDb db = world.configuration(to).build()) {
+                assertThat(db.migrations().get("depot").applied()).isZero();
+                try (Connection connection = db.dataSource("depot").getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("insert into warehouse (name) values ('east')");
+                    assertThat(single(statement, "select id from warehouse where name = 'east'")).isEqualTo("3");
+                }
+                try (Connection connection = db.dataSource("till").getConnection();
+                        Statement statement = connection.createStatement()) {
+                    assertThat(single(statement, "select count(*) from receipt")).isEqualTo("2");
+                }
+            }
+            // The source is untouched until it is dropped.
+            world.assertItems(from, ITEMS);
+
+            move.dropSource(world.progress::add);
+
+            if (from == Place.SHARED) {
+                assertThat(world.tablesAt(from)).contains("receipt", "flyway_schema_history_till")
+                        .doesNotContain("item", "warehouse", "kind", "flyway_schema_history_depot");
+            } else {
+                assertThat(world.tablesAt(from)).isEmpty();
+            }
+            assertThat(world.tablesAt(to)).doesNotContain("cdb_move_journal", "cdb_move_journal_depot")
+                    .contains("item", "warehouse", "kind");
+        }
+    }
+
+    static Stream<Arguments> crashes() {
+        return Stream.of(TestDatabase.Kind.POSTGRESQL, TestDatabase.Kind.MARIADB)
+                .flatMap(kind -> Stream.of(Step.values()).map(step -> Arguments.of(kind, step)));
+    }
+
+    @ParameterizedTest(name = "{0}: crash after {1}")
+    @MethodSource("crashes")
+    void aMoveInterruptedAfterAnyStepFinishesWhenRunAgain(TestDatabase.Kind kind, Step crash) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, ITEMS);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == crash) {
+                    throw new IllegalStateException("crash after " + step);
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after " + crash);
+            CopyMove.afterStep = step -> { };
+
+            ContextMove.Report report = move.run(world.progress::add);
+
+            assertThat(report.tables()).extracting(ContextMove.Table::rows).containsExactly(2L, 2L, (long) ITEMS);
+            world.assertItems(Place.DATABASE, ITEMS);
+            world.assertItems(Place.SCHEMA, ITEMS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aRollbackDropsTheDatabaseItCreatedAndLeavesTheSource(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, ITEMS);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == Step.COPIED) {
+                    throw new IllegalStateException("crash");
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
+            assertThat(world.databaseExists(world.database(Place.DATABASE))).isTrue();
+
+            move.rollback(world.progress::add);
+
+            assertThat(world.databaseExists(world.database(Place.DATABASE))).isFalse();
+            world.assertItems(Place.SCHEMA, ITEMS);
+            assertThat(move.plan().blockers()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aRollbackInTheSharedSchemaDropsOnlyTheContextsTables(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.DATABASE, ITEMS);
+            ContextMove move = world.move(Place.DATABASE, Place.SHARED);
+            CopyMove.afterStep = step -> {
+                if (step == Step.VERIFIED) {
+                    throw new IllegalStateException("crash");
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
+            assertThat(world.tablesAt(Place.SHARED)).contains("item", "cdb_move_journal_depot");
+
+            move.rollback(world.progress::add);
+
+            assertThat(world.tablesAt(Place.SHARED)).containsExactlyInAnyOrder("receipt", "flyway_schema_history_till");
+            world.assertItems(Place.DATABASE, ITEMS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void theSourceIsDroppedOnlyOnceTheMoveHasFinished(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, 10);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+
+            assertThatThrownBy(() -> move.dropSource(world.progress::add))
+                    .isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("The move of context 'depot' has not finished (there is no move journal at"
+                            + " the target): its source is all there is.");
+            world.assertItems(Place.SCHEMA, 10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aTargetHoldingTablesAlreadyIsRefusedWithNothingChanged(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, 10);
+            world.server.execute("create database " + world.database(Place.DATABASE));
+            world.server.queryStringsIn(world.database(Place.DATABASE), "select 1");
+            try (Connection connection = java.sql.DriverManager.getConnection(
+                    world.server.urlOf(world.database(Place.DATABASE)), world.server.username(),
+                    world.server.password()); Statement statement = connection.createStatement()) {
+                statement.execute("create table unrelated (id integer primary key)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+
+            assertThat(move.plan().blockers()).singleElement().asString()
+                    .contains("already holds tables [unrelated] and no move journal");
+            assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("is blocked, nothing was changed");
+            assertThat(world.tablesAt(Place.DATABASE)).containsExactly("unrelated");
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
