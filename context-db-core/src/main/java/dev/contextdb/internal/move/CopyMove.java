@@ -55,6 +55,9 @@ final class CopyMove {
     /** Called after each step is recorded in the journal; tests interrupt a move here. */
     static volatile Consumer<Step> afterStep = step -> { };
 
+    /** Called after each table's rows are committed at the target; tests interrupt a copy here. */
+    static volatile Consumer<String> afterTable = table -> { };
+
     /** How long the move waits for the context's outbox to drain before it copies. */
     static volatile Duration drainTimeout = Duration.ofMinutes(10);
 
@@ -239,18 +242,21 @@ final class CopyMove {
                 Step reached = journal.step();
                 progress.accept("Move of '" + context + "': " + reached.name().toLowerCase(java.util.Locale.ROOT)
                         + " at " + where(to, targetSchema) + ".");
-                if (reached.compareTo(Step.COPIED) < 0) {
-                    step = Step.COPIED;
-                    drainOutbox(source, sourceSchema);
-                    copy(source, sourceSchema, target, targetSchema, journal);
-                    journal.reached(Step.COPIED);
-                    afterStep.accept(Step.COPIED);
-                }
-                if (journal.step().compareTo(Step.VERIFIED) < 0) {
-                    step = Step.VERIFIED;
-                    verify(source, sourceSchema, target, targetSchema, journal);
-                    journal.reached(Step.VERIFIED);
-                    afterStep.accept(Step.VERIFIED);
+                try (EarlyChecksums checksums = reached.compareTo(Step.COPIED) < 0 ? new EarlyChecksums(from, to)
+                        : null) {
+                    if (reached.compareTo(Step.COPIED) < 0) {
+                        step = Step.COPIED;
+                        drainOutbox(source, sourceSchema);
+                        copy(source, sourceSchema, target, targetSchema, journal, checksums);
+                        journal.reached(Step.COPIED);
+                        afterStep.accept(Step.COPIED);
+                    }
+                    if (journal.step().compareTo(Step.VERIFIED) < 0) {
+                        step = Step.VERIFIED;
+                        verify(source, sourceSchema, target, targetSchema, journal, checksums);
+                        journal.reached(Step.VERIFIED);
+                        afterStep.accept(Step.VERIFIED);
+                    }
                 }
                 if (journal.step().compareTo(Step.SYNCED) < 0) {
                     step = Step.SYNCED;
@@ -441,7 +447,7 @@ final class CopyMove {
     }
 
     private void copy(Connection source, String sourceSchema, Connection target, String targetSchema,
-            MoveJournal journal) throws SQLException {
+            MoveJournal journal, EarlyChecksums checksums) throws SQLException {
         List<Entry> pending = journal.entries().stream().filter(entry -> !entry.copied()).toList();
         target.setAutoCommit(false);
         source.setAutoCommit(false);
@@ -449,12 +455,37 @@ final class CopyMove {
         // writer still be running (the verification would catch it).
         source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
+            List<DeferredConstraints> deferred = vendor == Vendor.POSTGRESQL ? journal.deferred() : List.of();
+            if (vendor == Vendor.POSTGRESQL && deferred.isEmpty() && !pending.isEmpty()) {
+                deferred = DeferredConstraints.read(target, targetSchema,
+                        journal.entries().stream().map(Entry::table).toList());
+                journal.defer(deferred);
+                List<DeferredConstraints> foreignKeysFirst = new ArrayList<>(deferred);
+                foreignKeysFirst.sort(java.util.Comparator.comparingInt(DeferredConstraints::kind).reversed());
+                for (DeferredConstraints constraint : foreignKeysFirst) {
+                    constraint.drop(target, targetSchema);
+                }
+            }
+            if (vendor == Vendor.MARIADB) {
+                // The source kept its foreign keys; checking each row again costs a look-up per row.
+                try (Statement statement = target.createStatement()) {
+                    statement.execute("set foreign_key_checks = 0");
+                }
+            }
             empty(target, targetSchema, pending);
             target.commit();
             RowCopy rowCopy = RowCopy.of(vendor, source, target);
+            List<TableShape[]> shapes = new ArrayList<>();
             for (Entry entry : pending) {
                 TableShape sourceTable = shape(source, sourceSchema, entry.source(), from);
                 TableShape targetTable = shape(target, targetSchema, entry.table(), to);
+                shapes.add(new TableShape[] {sourceTable, targetTable});
+                checksums.source(entry.table(), sourceTable, targetTable);
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Entry entry = pending.get(i);
+                TableShape sourceTable = shapes.get(i)[0];
+                TableShape targetTable = shapes.get(i)[1];
                 if (!sourceTable.columns().containsAll(targetTable.columns())) {
                     List<String> missing = new ArrayList<>(targetTable.columns());
                     missing.removeAll(sourceTable.columns());
@@ -469,6 +500,21 @@ final class CopyMove {
                 journal.mark(entry.table(), COPIED, rows, null);
                 target.commit();
                 rate.done(rows);
+                checksums.target(entry.table(), targetTable);
+                afterTable.accept(entry.table());
+            }
+            if (!deferred.isEmpty()) {
+                long start = System.nanoTime();
+                rebuildKeys(targetSchema, deferred);
+                for (DeferredConstraints constraint : deferred) {
+                    if (constraint.kind() == 2) {
+                        constraint.create(target, targetSchema);
+                    }
+                }
+                journal.undefer();
+                target.commit();
+                progress.accept("Made " + deferred.size() + " keys and indexes again, foreign keys checked, in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms.");
             }
             source.commit();
         } catch (SQLException | RuntimeException e) {
@@ -476,8 +522,54 @@ final class CopyMove {
             rollbackQuietly(source);
             throw e;
         } finally {
+            if (vendor == Vendor.MARIADB) {
+                try (Statement statement = target.createStatement()) {
+                    statement.execute("set foreign_key_checks = 1");
+                }
+            }
             target.setAutoCommit(true);
             source.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Builds the keys and indexes again, two tables at a time on connections of their own: one
+     * table's indexes are built one after the other, as {@code pg_dump}'s are, while another
+     * table's are built beside them. The foreign keys follow, checked against the keys.
+     */
+    private void rebuildKeys(String targetSchema, List<DeferredConstraints> deferred) throws SQLException {
+        java.util.Map<String, List<DeferredConstraints>> byTable = new java.util.LinkedHashMap<>();
+        for (DeferredConstraints constraint : deferred) {
+            if (constraint.kind() == 1) {
+                byTable.computeIfAbsent(constraint.table(), table -> new ArrayList<>()).add(constraint);
+            }
+        }
+        ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "context-db-move-keys");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Void>> built = new ArrayList<>();
+            for (List<DeferredConstraints> keys : byTable.values()) {
+                built.add(CompletableFuture.runAsync(() -> {
+                    try (Connection connection = to.connect()) {
+                        for (DeferredConstraints key : keys) {
+                            key.create(connection, targetSchema);
+                        }
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                }, builders));
+            }
+            CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        } finally {
+            builders.shutdownNow();
         }
     }
 
@@ -529,7 +621,7 @@ final class CopyMove {
     // ---------------------------------------------------------------- 3. verify
 
     private void verify(Connection source, String sourceSchema, Connection target, String targetSchema,
-            MoveJournal journal) throws SQLException {
+            MoveJournal journal, EarlyChecksums early) throws SQLException {
         ExecutorService other = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "context-db-move-verify");
             thread.setDaemon(true);
@@ -542,23 +634,26 @@ final class CopyMove {
                 }
                 TableShape sourceTable = shape(source, sourceSchema, entry.source(), from);
                 TableShape targetTable = shape(target, targetSchema, entry.table(), to);
-                // Each server sums its own rows, at the same time.
-                CompletableFuture<RowChecksum> atSource = CompletableFuture.supplyAsync(() -> {
+                RowChecksum expected = early == null ? null : early.sourceOf(entry.table());
+                RowChecksum atTarget = early == null ? null : early.targetOf(entry.table());
+                if (expected == null || atTarget == null) {
+                    // Each server sums its own rows, at the same time.
+                    CompletableFuture<RowChecksum> atSource = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return RowChecksum.of(source, vendor, sourceTable, targetTable);
+                        } catch (SQLException e) {
+                            throw new CompletionException(e);
+                        }
+                    }, other);
+                    atTarget = RowChecksum.of(target, vendor, targetTable, targetTable);
                     try {
-                        return RowChecksum.of(source, vendor, sourceTable, targetTable);
-                    } catch (SQLException e) {
-                        throw new CompletionException(e);
+                        expected = atSource.join();
+                    } catch (CompletionException e) {
+                        if (e.getCause() instanceof SQLException sql) {
+                            throw sql;
+                        }
+                        throw e;
                     }
-                }, other);
-                RowChecksum atTarget = RowChecksum.of(target, vendor, targetTable, targetTable);
-                RowChecksum expected;
-                try {
-                    expected = atSource.join();
-                } catch (CompletionException e) {
-                    if (e.getCause() instanceof SQLException sql) {
-                        throw sql;
-                    }
-                    throw e;
                 }
                 if (!expected.equals(atTarget)) {
                     // The table is copied again by the next run.

@@ -33,6 +33,8 @@ record MoveJournal(Connection target, Vendor vendor, String table) {
 
     /** The move's own row; table names are never this (it is no plain identifier). */
     private static final String MOVE = "*move*";
+    /** The state of a key or index dropped for the copy, to be made again after it. */
+    private static final String DEFERRED = "DEFERRED";
 
     /** One table of the move, in copy order. */
     record Entry(String table, String source, int order, String state, Long rows, String checksum) {
@@ -57,7 +59,7 @@ record MoveJournal(Connection target, Vendor vendor, String table) {
         try (Statement statement = target.createStatement()) {
             statement.execute("create table " + table + " (item " + text + " not null primary key, source_table "
                     + text + ", copy_order integer not null, state varchar(20) not null, row_count bigint,"
-                    + " checksum varchar(100), created varchar(20))");
+                    + " checksum varchar(100), created varchar(20), definition text)");
         }
         boolean autoCommit = target.getAutoCommit();
         target.setAutoCommit(false);
@@ -119,8 +121,9 @@ record MoveJournal(Connection target, Vendor vendor, String table) {
     List<Entry> entries() throws SQLException {
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement query = target.prepareStatement("select item, source_table, copy_order, state,"
-                + " row_count, checksum from " + table + " where item <> ? order by copy_order")) {
+                + " row_count, checksum from " + table + " where item <> ? and state <> ? order by copy_order")) {
             query.setString(1, MOVE);
+            query.setString(2, DEFERRED);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long count = rows.getLong(5);
@@ -145,6 +148,47 @@ record MoveJournal(Connection target, Vendor vendor, String table) {
             update.setString(3, checksum);
             update.setString(4, item);
             update.executeUpdate();
+        }
+    }
+
+    /** Records keys and indexes dropped for the copy, in the transaction that drops them. */
+    void defer(List<DeferredConstraints> constraints) throws SQLException {
+        try (PreparedStatement insert = target.prepareStatement("insert into " + table
+                + " (item, source_table, copy_order, state, checksum, definition) values (?, ?, ?, ?, ?, ?)")) {
+            for (DeferredConstraints constraint : constraints) {
+                insert.setString(1, "deferred:" + constraint.table() + ":" + constraint.name());
+                insert.setString(2, constraint.table());
+                insert.setInt(3, constraint.kind());
+                insert.setString(4, DEFERRED);
+                insert.setString(5, constraint.name());
+                insert.setString(6, constraint.sql());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** @return the keys and indexes dropped for the copy and not made again yet: keys and indexes first */
+    List<DeferredConstraints> deferred() throws SQLException {
+        List<DeferredConstraints> deferred = new ArrayList<>();
+        try (PreparedStatement query = target.prepareStatement("select source_table, checksum, copy_order, definition"
+                + " from " + table + " where state = ? order by copy_order, item")) {
+            query.setString(1, DEFERRED);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    deferred.add(new DeferredConstraints(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            rows.getString(4)));
+                }
+            }
+        }
+        return deferred;
+    }
+
+    /** Forgets the keys and indexes, made again, in the transaction that made them. */
+    void undefer() throws SQLException {
+        try (PreparedStatement delete = target.prepareStatement("delete from " + table + " where state = ?")) {
+            delete.setString(1, DEFERRED);
+            delete.executeUpdate();
         }
     }
 

@@ -32,6 +32,7 @@ class CopyMoveTest {
     @AfterEach
     void noHook() {
         CopyMove.afterStep = step -> { };
+        CopyMove.afterTable = table -> { };
     }
 
     static Stream<Arguments> directions() {
@@ -119,6 +120,37 @@ class CopyMoveTest {
             assertThat(report.tables()).extracting(ContextMove.Table::rows).containsExactly(2L, 2L, (long) ITEMS);
             world.assertItems(Place.DATABASE, ITEMS);
             world.assertItems(Place.SCHEMA, ITEMS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aCopyInterruptedBetweenTablesFinishesWithItsKeysAndIndexesMadeAgain(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SHARED, ITEMS);
+            ContextMove move = world.move(Place.SHARED, Place.DATABASE);
+            CopyMove.afterTable = table -> {
+                if (table.equals("warehouse")) {
+                    throw new IllegalStateException("crash after " + table);
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after warehouse");
+            CopyMove.afterTable = table -> { };
+
+            move.run(world.progress::add);
+
+            world.assertItems(Place.DATABASE, ITEMS);
+            String schemaFilter = kind == TestDatabase.Kind.MARIADB
+                    ? "table_schema = '" + world.database(Place.DATABASE) + "'" : "table_schema = 'public'";
+            assertThat(world.atDepot(Place.DATABASE, "select constraint_type from information_schema.table_constraints"
+                    + " where table_name = 'item' and " + schemaFilter + " order by 1"))
+                    .containsExactly("FOREIGN KEY", "FOREIGN KEY", "PRIMARY KEY");
+            assertThat(world.atDepot(Place.DATABASE, "select constraint_type from information_schema.table_constraints"
+                    + " where table_name = 'warehouse' and " + schemaFilter + " order by 1"))
+                    .containsExactly("PRIMARY KEY", "UNIQUE");
+            assertThatThrownBy(() -> world.atDepot(Place.DATABASE,
+                    "insert into item (warehouse_id, sku, quantity, added_at) values (99, 'x', 1, current_timestamp)"))
+                    .hasMessageContaining("foreign key");
         }
     }
 

@@ -1,0 +1,28 @@
+package dev.contextdb.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contextdb.test.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Proves the move benchmark runs, small (one trial of 10,000 rows); the figures come from real runs. */
+class MoveBenchmarkSmokeTest {
+
+    @Test
+    void theMoveAndPgDumpBothRun() throws Exception {
+        TestDatabase.postgres().close(); // fails under CI=true, skips otherwise, when PostgreSQL is down
+        Assumptions.assumeTrue(MoveBenchmark.toolsAvailable(), "pg_dump and psql are not on the path");
+        List<String> lines = new ArrayList<>();
+
+        List<MoveBenchmark.Trial> trials = new MoveBenchmark().run(10_000, 1, lines::add);
+
+        assertThat(trials).singleElement().satisfies(trial -> {
+            assertThat(trial.move()).isPositive();
+            assertThat(trial.dump()).isPositive();
+        });
+        assertThat(lines).singleElement().asString().startsWith("trial 1: move ");
+    }
+}
