@@ -143,13 +143,13 @@ class CopyMoveTest {
             String schemaFilter = kind == TestDatabase.Kind.MARIADB
                     ? "table_schema = '" + world.database(Place.DATABASE) + "'" : "table_schema = 'public'";
             assertThat(world.atDepot(Place.DATABASE, "select constraint_type from information_schema.table_constraints"
-                    + " where table_name = 'item' and " + schemaFilter + " order by 1"))
+                    + " where table_name = 'item' and constraint_type <> 'CHECK' and " + schemaFilter + " order by 1"))
                     .containsExactly("FOREIGN KEY", "FOREIGN KEY", "PRIMARY KEY");
             assertThat(world.atDepot(Place.DATABASE, "select constraint_type from information_schema.table_constraints"
-                    + " where table_name = 'warehouse' and " + schemaFilter + " order by 1"))
+                    + " where table_name = 'warehouse' and constraint_type <> 'CHECK' and " + schemaFilter + " order by 1"))
                     .containsExactly("PRIMARY KEY", "UNIQUE");
             assertThatThrownBy(() -> world.atDepot(Place.DATABASE,
-                    "insert into item (warehouse_id, sku, quantity, added_at) values (99, 'x', 1, current_timestamp)"))
+                    "insert into item (id, warehouse_id, sku, quantity, added_at) values (99999, 99, 'x', 1, current_timestamp)"))
                     .hasMessageContaining("foreign key");
         }
     }
