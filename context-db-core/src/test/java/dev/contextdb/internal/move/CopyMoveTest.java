@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contextdb.ContextDb;
 import dev.contextdb.ContextMove;
+import dev.contextdb.internal.events.EventSchema;
+import dev.contextdb.internal.events.EventTables;
 import dev.contextdb.internal.move.MoveJournal.Step;
 import dev.contextdb.internal.move.MoveWorld.Place;
 import dev.contextdb.test.TestDatabase;
@@ -233,6 +235,93 @@ class CopyMoveTest {
             assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
                     .hasMessageContaining("is blocked, nothing was changed");
             assertThat(world.tablesAt(Place.DATABASE)).containsExactly("unrelated");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void theEventTablesMoveWithTheirRowsOnceTheOutboxHasDrained(TestDatabase.Kind kind) throws Exception {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SHARED, 10);
+            try (ContextDb db = world.configuration(Place.SHARED).build();
+                    Connection connection = db.dataSource("depot").getConnection();
+                    Statement statement = connection.createStatement()) {
+                EventTables tables = EventTables.of(db.placement("depot"));
+                EventSchema.migrate(db.placement("depot"), db.flyway("depot").orElseThrow(), tables,
+                        getClass().getClassLoader());
+                statement.execute("insert into " + tables.outbox() + " (id, event_type, payload, published_at)"
+                        + " values ('e1', 'StockMoved', '{\"sku\":\"a\"}', 1)");
+                statement.execute("insert into " + tables.delivery() + " (event_id, listener_id, listener_context,"
+                        + " status, attempts, next_attempt_at) values ('e1', 'till.onStock', 'till', 'PENDING', 0, 0)");
+                statement.execute("insert into " + tables.inbox() + " (event_id, listener_id, received_at)"
+                        + " values ('e0', 'depot.onSale', 1)");
+            }
+            ContextMove move = world.move(Place.SHARED, Place.DATABASE);
+            assertThat(move.plan().objects()).anyMatch(line -> line.startsWith(
+                    "event tables cdb_outbox_depot, cdb_delivery_depot, cdb_inbox_depot"));
+            CopyMove.drainTimeout = java.time.Duration.ZERO;
+            try {
+                assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                        .hasMessageContaining("The outbox of context 'depot' still has 1 pending deliveries");
+            } finally {
+                CopyMove.drainTimeout = java.time.Duration.ofMinutes(10);
+            }
+            try (Connection connection = java.sql.DriverManager.getConnection(world.server.urlOf(world.shared),
+                    world.server.username(), world.server.password()); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("update cdb_delivery_depot set status = 'DONE', attempts = 1");
+            }
+
+            ContextMove.Report report = move.run(world.progress::add);
+
+            assertThat(report.tables()).extracting(ContextMove.Table::name)
+                    .containsExactly("kind", "warehouse", "item", "cdb_outbox", "cdb_delivery", "cdb_inbox");
+            assertThat(report.tables()).extracting(ContextMove.Table::rows).containsExactly(2L, 2L, 10L, 1L, 1L, 1L);
+            assertThat(world.atDepot(Place.DATABASE, "select payload from cdb_outbox")).containsExactly("{\"sku\":\"a\"}");
+            assertThat(world.atDepot(Place.DATABASE, "select status from cdb_delivery")).containsExactly("DONE");
+            assertThat(world.tablesAt(Place.DATABASE)).contains("cdb_events_history");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void withRolesTheTargetIsSetUpAsTheApplicationWouldAndTheContextsRoleOwnsItsTables() throws Exception {
+        String tillRole = TestDatabase.uniqueName("till");
+        String depotRole = TestDatabase.uniqueName("depot");
+        try (MoveWorld world = new MoveWorld(TestDatabase.Kind.POSTGRESQL, tillRole, depotRole)) {
+            world.roles(tillRole, depotRole);
+            world.populate(Place.DATABASE, 100);
+            ContextMove move = world.move(Place.DATABASE, Place.SCHEMA);
+
+            move.run(world.progress::add);
+
+            assertThat(world.server.queryStringsIn(world.shared, "select distinct tableowner from pg_tables"
+                    + " where schemaname = '" + world.schema() + "' and tablename not like 'cdb_move%'"))
+                    .containsExactly(depotRole);
+            try (ContextDb db = world.configuration(Place.SCHEMA).build();
+                    Connection connection = db.dataSource("depot").getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertThat(single(statement, "select current_user")).isEqualTo(depotRole);
+                statement.executeUpdate("insert into warehouse (name) values ('east')");
+                assertThat(single(statement, "select count(*) from item")).isEqualTo("100");
+                assertThat(single(statement, "select id from warehouse where name = 'east'")).isEqualTo("3");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMoveToAnotherDatabaseProductIsRefusedWithNothingChanged() {
+        try (MoveWorld world = new MoveWorld(TestDatabase.Kind.POSTGRESQL); TestDatabase mariadb = TestDatabase.mariadb()) {
+            world.populate(Place.SCHEMA, 10);
+            String database = mariadb.createDatabase("depot");
+            ContextMove move = ContextMove.of(world.configuration(Place.SCHEMA), "depot", target -> target
+                    .strategy(dev.contextdb.IsolationStrategy.DATABASE).schema(null)
+                    .datasource(mariadb.urlOf(database), mariadb.username(), mariadb.password()));
+
+            assertThat(move.plan().blockers()).containsExactly("Context 'depot' lives on PostgreSQL and would move to"
+                    + " MariaDB: a move copies between databases of the same product, whose migrations and types are"
+                    + " the same. Point the target at a PostgreSQL database.");
+            assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageContaining("is blocked, nothing was changed");
+            assertThat(mariadb.tablesInDatabase(database)).isEmpty();
         }
     }
 

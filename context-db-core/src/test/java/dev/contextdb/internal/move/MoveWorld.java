@@ -39,12 +39,23 @@ final class MoveWorld implements AutoCloseable {
     final String shared;
     final List<String> progress = new ArrayList<>();
     private final String vendor;
+    private boolean roles;
+    private String tillRole;
+    private String depotRole;
     private final String schema;
     private final String database;
     private final String otherDatabase;
 
     MoveWorld(TestDatabase.Kind kind) {
+        this(kind, new String[0]);
+    }
+
+    /** @param roles roles the test's contexts create, dropped after the databases that hold their objects */
+    MoveWorld(TestDatabase.Kind kind, String... roles) {
         this.server = TestDatabase.of(kind);
+        for (String role : roles) {
+            server.dropRoleLater(role);
+        }
         this.vendor = kind.name().toLowerCase(Locale.ROOT);
         this.shared = server.createDatabase("shared");
         this.schema = TestDatabase.uniqueName("depot");
@@ -57,12 +68,21 @@ final class MoveWorld implements AutoCloseable {
         server.dropDatabaseLater(otherDatabase);
     }
 
+    /** {@code context-db.roles.enabled}, with a role of its own for each context. */
+    void roles(String till, String depot) {
+        this.roles = true;
+        this.tillRole = till;
+        this.depotRole = depot;
+    }
+
     /** @return the application's configuration with {@code depot} at {@code place} */
     ContextDb.Builder configuration(Place place) {
         return ContextDb.builder(MODEL).strategy(IsolationStrategy.SHARED)
                 .datasource(server.urlOf(shared), server.username(), server.password())
                 .pool("maximumPoolSize", "2")
-                .context("till", c -> c.migrationLocations("classpath:db/move/" + vendor + "/till"))
+                .roles(roles)
+                .context("till", c -> c.migrationLocations("classpath:db/move/" + vendor + "/till")
+                        .datasource(null, tillRole, roles ? "till-secret" : null))
                 .context("depot", c -> place(c, place));
     }
 
@@ -71,7 +91,8 @@ final class MoveWorld implements AutoCloseable {
         depot.migrationLocations("classpath:db/move/" + vendor + "/depot").schema(null).datasource(null, null, null);
         switch (place) {
             case SHARED -> depot.strategy(IsolationStrategy.SHARED);
-            case SCHEMA -> depot.strategy(IsolationStrategy.SCHEMA).schema(schema);
+            case SCHEMA -> depot.strategy(IsolationStrategy.SCHEMA).schema(schema)
+                    .datasource(null, depotRole, roles ? "depot-secret" : null);
             case DATABASE -> depot.strategy(IsolationStrategy.DATABASE)
                     .datasource(server.urlOf(database), server.username(), server.password());
             case OTHER_DATABASE -> depot.strategy(IsolationStrategy.DATABASE)
