@@ -116,7 +116,15 @@ public final class ContextMove {
     public record Plan(String context, Placement from, Placement to, List<String> objects, List<String> steps,
             List<String> blockers) {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         * @param context the context
+         * @param from where it lives now
+         * @param to where it will live
+         * @param objects what belongs to it at the source
+         * @param steps what will be done, in order
+         * @param blockers why it cannot move; empty when it can
+         */
         public Plan {
             objects = List.copyOf(objects);
             steps = List.copyOf(steps);
@@ -157,7 +165,14 @@ public final class ContextMove {
      */
     public record Report(String context, Placement from, Placement to, List<Table> tables, Duration elapsed) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         * @param context the context
+         * @param from where it lived
+         * @param to where it lives now
+         * @param tables rows and checksum per table
+         * @param elapsed how long the move took
+         */
         public Report {
             tables = List.copyOf(tables);
         }

@@ -41,6 +41,19 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
     }
 
     /**
+     * @return a new connection as this end's move user, through the driver of the application's
+     *     class loader; the caller closes it
+     */
+    public Connection connect() throws SQLException {
+        return new Drivers(settings.classLoader()).connect(url, username, password);
+    }
+
+    /** @return where this end's configuration places every context of the application */
+    public java.util.List<Placement> placements() {
+        return Planner.plan(model, settings).contexts().stream().map(Plan.ContextPlan::placement).toList();
+    }
+
+    /**
      * Starts every context from this end's configuration, exactly as the application does at its
      * start: roles and grants, schemas, pools, migrations. The caller closes what it returns.
      * @return what was started

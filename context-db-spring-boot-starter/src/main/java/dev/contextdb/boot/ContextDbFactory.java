@@ -41,6 +41,20 @@ final class ContextDbFactory {
     static ContextDb build(ContextModel model, ContextDbProperties properties, Environment environment,
             ClassLoader classLoader, TransactionManagerCustomizers transactionManagerCustomizers,
             List<ContextDbIntegration> integrations) {
+        ContextDb.Builder builder = builder(model, properties, environment, classLoader);
+        if (transactionManagerCustomizers != null) {
+            builder.transactionManagerCustomizer((context, manager) -> transactionManagerCustomizers.customize(manager));
+        }
+        integrations.forEach(integration -> integration.customize(builder));
+        return builder.build();
+    }
+
+    /**
+     * The application's configuration as a builder, not started: what the application builds
+     * from, and where the move command ({@link ContextDbMove}) reads where each context lives.
+     */
+    static ContextDb.Builder builder(ContextModel model, ContextDbProperties properties, Environment environment,
+            ClassLoader classLoader) {
         ContextDb.Builder builder = ContextDb.builder(model)
                 .strategy(properties.getStrategy())
                 .pooling(properties.getPooling())
@@ -56,14 +70,10 @@ final class ContextDbFactory {
         if (properties.getMaxConnectionsPerContext() != null) {
             builder.maxConnectionsPerContext(properties.getMaxConnectionsPerContext());
         }
-        if (transactionManagerCustomizers != null) {
-            builder.transactionManagerCustomizer((context, manager) -> transactionManagerCustomizers.customize(manager));
-        }
         sharedDatabase(builder, properties.getDatasource(), environment);
         properties.getPool().forEach((key, value) -> builder.pool(hikariName(key), value));
         properties.getContexts().forEach((name, context) -> builder.context(name, settings -> apply(context, settings)));
-        integrations.forEach(integration -> integration.customize(builder));
-        return builder.build();
+        return builder;
     }
 
     /**

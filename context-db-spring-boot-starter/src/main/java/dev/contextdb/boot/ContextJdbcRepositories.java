@@ -5,18 +5,20 @@ import dev.contextdb.ContextDbConfigurationException;
 import dev.contextdb.ContextDefinition;
 import dev.contextdb.ContextModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanNameGenerator;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.data.jdbc.repository.config.JdbcRepositoryConfigExtension;
 import org.springframework.data.repository.config.AnnotationRepositoryConfigurationSource;
@@ -59,9 +61,26 @@ final class ContextJdbcRepositories implements ImportBeanDefinitionRegistrar {
         }
         ContextModel model = beanFactory.getBean(ContextModel.class);
         JdbcRepositoryConfigExtension extension = new JdbcRepositoryConfigExtension();
+        // One scan of the application (or, without its packages, of the contexts'), split by context,
+        // as the JPA side does; a nested context's repositories go to it, not to the enclosing one.
+        List<String> roots = new ArrayList<>(ContextModels.basePackages(environment, beanFactory));
+        if (roots.isEmpty()) {
+            model.contexts().forEach(context -> roots.add(context.basePackage()));
+        }
+        Map<String, List<BeanDefinition>> byContext = new LinkedHashMap<>();
+        List<BeanDefinition> unbound = new ArrayList<>();
+        Source everything = new Source(null, roots, null, resourceLoader, environment, registry, generator);
+        for (BeanDefinition candidate : everything.getCandidates(resourceLoader)) {
+            model.contextOf(candidate.getBeanClassName()).ifPresentOrElse(
+                    owner -> byContext.computeIfAbsent(owner.name(), name -> new ArrayList<>()).add(candidate),
+                    () -> unbound.add(candidate));
+        }
+        rejectOutsideContexts(model, extension,
+                new Source(null, roots, unbound, resourceLoader, environment, registry, generator));
         List<RepositoryConfigurationSource> sources = new ArrayList<>();
         for (ContextDefinition context : model.contexts()) {
-            ContextSource source = new ContextSource(context, model, resourceLoader, environment, registry, generator);
+            Source source = new Source(context.name(), List.of(context.basePackage()),
+                    byContext.getOrDefault(context.name(), List.of()), resourceLoader, environment, registry, generator);
             new RepositoryConfigurationDelegate(source, resourceLoader, environment).registerRepositoriesIn(registry,
                     extension);
             sources.add(source);
@@ -69,34 +88,15 @@ final class ContextJdbcRepositories implements ImportBeanDefinitionRegistrar {
         if (!sources.isEmpty()) {
             RepositoryConfigurationUtils.exposeRegistration(extension, registry, sources.get(0));
         }
-        rejectOutsideContexts(model, extension, registry, generator);
     }
 
     /**
      * A Spring Data JDBC repository outside every context has no template to run on: it would not
      * be registered and fail later as a missing bean. Said at start-up instead.
      */
-    private void rejectOutsideContexts(ContextModel model, JdbcRepositoryConfigExtension extension,
-            BeanDefinitionRegistry registry, @Nullable BeanNameGenerator generator) {
-        List<String> basePackages = ContextModels.basePackages(environment, beanFactory);
-        if (basePackages.isEmpty()) {
-            return;
-        }
-        AnnotationRepositoryConfigurationSource everything = new AnnotationRepositoryConfigurationSource(
-                AnnotationMetadata.introspect(Defaults.class), EnableJdbcRepositories.class, resourceLoader, environment,
-                registry, generator) {
-            @Override
-            public Streamable<String> getBasePackages() {
-                return Streamable.of(basePackages);
-            }
-
-            @Override
-            public Streamable<TypeFilter> getExcludeFilters() {
-                return super.getExcludeFilters().and((reader, factory) ->
-                        model.contextOf(reader.getClassMetadata().getClassName()).isPresent());
-            }
-        };
-        for (var repository : extension.getRepositoryConfigurations(everything, resourceLoader, true)) {
+    private static void rejectOutsideContexts(ContextModel model, JdbcRepositoryConfigExtension extension,
+            Source unbound) {
+        for (var repository : extension.getRepositoryConfigurations(unbound, unbound.resourceLoader, true)) {
             throw new ContextDbConfigurationException(null, "@BoundedContext",
                     "Spring Data JDBC repository " + repository.getRepositoryInterface() + " belongs to no bounded"
                             + " context, so no context's JdbcAggregateTemplate can serve it. Contexts: "
@@ -115,41 +115,47 @@ final class ContextJdbcRepositories implements ImportBeanDefinitionRegistrar {
     private static final class Defaults {
     }
 
-    /** One context's repositories: its packages, its template, its transaction manager. */
-    private static final class ContextSource extends AnnotationRepositoryConfigurationSource {
+    /**
+     * One context's repositories (its packages, its template, its transaction manager), with the
+     * candidates the one scan found for it; without a context, the scan of the whole application.
+     */
+    private static final class Source extends AnnotationRepositoryConfigurationSource {
 
-        private final ContextDefinition context;
-        private final ContextModel model;
+        private final @Nullable String context;
+        private final List<String> basePackages;
+        private final @Nullable List<BeanDefinition> candidates;
+        private final ResourceLoader resourceLoader;
 
-        ContextSource(ContextDefinition context, ContextModel model, ResourceLoader resourceLoader,
-                Environment environment, BeanDefinitionRegistry registry, @Nullable BeanNameGenerator generator) {
+        Source(@Nullable String context, List<String> basePackages, @Nullable List<BeanDefinition> candidates,
+                ResourceLoader resourceLoader, Environment environment, BeanDefinitionRegistry registry,
+                @Nullable BeanNameGenerator generator) {
             super(AnnotationMetadata.introspect(Defaults.class), EnableJdbcRepositories.class, resourceLoader,
                     environment, registry, generator);
             this.context = context;
-            this.model = model;
+            this.basePackages = basePackages;
+            this.candidates = candidates;
+            this.resourceLoader = resourceLoader;
+        }
+
+        @Override
+        public Streamable<BeanDefinition> getCandidates(ResourceLoader loader) {
+            return candidates == null ? super.getCandidates(loader) : Streamable.of(candidates);
         }
 
         @Override
         public Streamable<String> getBasePackages() {
-            return Streamable.of(context.basePackage());
-        }
-
-        /** A context nested in this one's packages registers its repositories itself. */
-        @Override
-        public Streamable<TypeFilter> getExcludeFilters() {
-            TypeFilter otherContexts = (reader, factory) -> model.contextOf(reader.getClassMetadata().getClassName())
-                    .map(owner -> !owner.name().equals(context.name())).orElse(true);
-            return super.getExcludeFilters().and(otherContexts);
+            return Streamable.of(basePackages);
         }
 
         @Override
         public Optional<String> getAttribute(String name) {
-            return switch (name) {
-                case "jdbcAggregateOperationsRef" ->
-                        Optional.of(ContextBean.JDBC_AGGREGATE_TEMPLATE.beanName(context.name()));
-                case "transactionManagerRef" -> Optional.of(ContextBean.TRANSACTION_MANAGER.beanName(context.name()));
-                default -> super.getAttribute(name);
-            };
+            if (context != null && name.equals("jdbcAggregateOperationsRef")) {
+                return Optional.of(ContextBean.JDBC_AGGREGATE_TEMPLATE.beanName(context));
+            }
+            if (context != null && name.equals("transactionManagerRef")) {
+                return Optional.of(ContextBean.TRANSACTION_MANAGER.beanName(context));
+            }
+            return super.getAttribute(name);
         }
 
         @Override
@@ -163,7 +169,8 @@ final class ContextJdbcRepositories implements ImportBeanDefinitionRegistrar {
 
         @Override
         public String getResourceDescription() {
-            return "bounded context '" + context.name() + "' (" + context.source() + ")";
+            return context == null ? "context-db's scan for Spring Data JDBC repositories"
+                    : "context-db's Spring Data JDBC repositories of context '" + context + "'";
         }
     }
 }

@@ -1,11 +1,16 @@
 package dev.contextdb.boot;
 
 import dev.contextdb.ContextModel;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,6 +38,32 @@ final class ContextModels {
         }
         return beanFactory != null && AutoConfigurationPackages.has(beanFactory)
                 ? AutoConfigurationPackages.get(beanFactory) : List.of();
+    }
+
+    /**
+     * Where the move command looks, which has no bean factory: {@code context-db.base-packages},
+     * else the packages the application class registers as auto-configuration packages, as
+     * {@code @SpringBootApplication} does (its {@code @AutoConfigurationPackage}'s packages, else
+     * its own).
+     */
+    static List<String> basePackages(Environment environment, Class<?> application) {
+        List<String> configured = ContextDbProperties.bind(environment).getBasePackages();
+        if (!configured.isEmpty() || application == null) {
+            return configured;
+        }
+        MergedAnnotation<AutoConfigurationPackage> annotation = MergedAnnotations
+                .from(application, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY).get(AutoConfigurationPackage.class);
+        Set<String> packages = new LinkedHashSet<>();
+        if (annotation.isPresent()) {
+            packages.addAll(List.of(annotation.getStringArray("basePackages")));
+            for (Class<?> type : annotation.getClassArray("basePackageClasses")) {
+                packages.add(type.getPackageName());
+            }
+        }
+        if (packages.isEmpty()) {
+            packages.add(application.getPackageName());
+        }
+        return List.copyOf(packages);
     }
 
     static ContextModel scan(Environment environment, BeanFactory beanFactory, ClassLoader classLoader) {

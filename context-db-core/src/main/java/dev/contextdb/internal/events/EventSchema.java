@@ -26,8 +26,33 @@ public final class EventSchema {
      *     it migrates on another
      */
     public static void migrate(Placement placement, Flyway context, EventTables tables, ClassLoader classLoader) {
+        FluentConfiguration configuration = configure(placement, context, tables, classLoader);
+        try {
+            ContextMigrations.load(configuration).migrate();
+        } catch (FlywayException e) {
+            throw new ContextDbMigrationException(placement.context(), null,
+                    "Context '" + placement.context() + "' could not create its event tables (" + tables.outbox() + ", "
+                            + tables.delivery() + ", " + tables.inbox() + ", history " + tables.history() + "): "
+                            + e.getMessage(),
+                    "let the context's database user create tables in its placement, or switch events off"
+                            + " (context-db.events.enabled=false).",
+                    e);
+        }
+    }
+
+    /**
+     * The event tables' Flyway as a start configures it, for a moved context's check that its
+     * event tables' history validates where they moved to.
+     * @param placement where the context lives
+     * @param context the context's own Flyway
+     * @param tables the names of its event tables there
+     * @param classLoader where the events' scripts are found
+     * @return the configuration
+     */
+    public static FluentConfiguration configure(Placement placement, Flyway context, EventTables tables,
+            ClassLoader classLoader) {
         String vendor = placement.vendor().name().toLowerCase(Locale.ROOT);
-        FluentConfiguration configuration = Flyway.configure(classLoader)
+        return Flyway.configure(classLoader)
                 .configuration(context.getConfiguration())
                 // Not the context's scripts, nor its failure reporting: the events' own.
                 .resourceProvider(null)
@@ -41,16 +66,5 @@ public final class EventSchema {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);
-        try {
-            ContextMigrations.load(configuration).migrate();
-        } catch (FlywayException e) {
-            throw new ContextDbMigrationException(placement.context(), null,
-                    "Context '" + placement.context() + "' could not create its event tables (" + tables.outbox() + ", "
-                            + tables.delivery() + ", " + tables.inbox() + ", history " + tables.history() + "): "
-                            + e.getMessage(),
-                    "let the context's database user create tables in its placement, or switch events off"
-                            + " (context-db.events.enabled=false).",
-                    e);
-        }
     }
 }

@@ -1,0 +1,4 @@
+@BoundedContext("cellar")
+package dev.contextdb.boot.move.cellar;
+
+import dev.contextdb.BoundedContext;

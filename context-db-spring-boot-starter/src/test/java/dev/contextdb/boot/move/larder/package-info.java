@@ -1,0 +1,4 @@
+@BoundedContext("larder")
+package dev.contextdb.boot.move.larder;
+
+import dev.contextdb.BoundedContext;
