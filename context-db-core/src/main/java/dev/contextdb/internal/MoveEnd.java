@@ -63,14 +63,6 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
     }
 
     /**
-     * @return a new connection to this end's database, as {@link #username()}, found through the
-     *     application's class loader
-     */
-    public Connection connect() throws SQLException {
-        return connect(url);
-    }
-
-    /**
      * @param otherUrl another database of this end's server, for example PostgreSQL's maintenance database
      * @return a new connection to it, as {@link #username()}
      */
