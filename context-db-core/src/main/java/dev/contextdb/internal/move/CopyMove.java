@@ -62,6 +62,11 @@ final class CopyMove {
     static volatile Duration drainTimeout = Duration.ofMinutes(10);
 
     private static final String PENDING = "PENDING";
+    /**
+     * Tables copied at once. Two at once measured no faster on the move benchmark (a shared
+     * two-core machine holding both servers), so one, in foreign-key order.
+     */
+    private static final int COPIERS = 1;
     private static final String COPIED = "COPIED";
     private static final String VERIFIED = "VERIFIED";
 
@@ -75,7 +80,12 @@ final class CopyMove {
         this.from = from;
         this.to = to;
         this.vendor = from.vendor();
-        this.progress = progress;
+        // Tables are copied two at a time, and each reports.
+        this.progress = line -> {
+            synchronized (this) {
+                progress.accept(line);
+            }
+        };
         this.context = from.context();
     }
 
@@ -474,18 +484,11 @@ final class CopyMove {
             }
             empty(target, targetSchema, pending);
             target.commit();
-            RowCopy rowCopy = RowCopy.of(vendor, source, target);
+            KeyBuilder keys = new KeyBuilder(targetSchema, deferred);
             List<TableShape[]> shapes = new ArrayList<>();
             for (Entry entry : pending) {
                 TableShape sourceTable = shape(source, sourceSchema, entry.source(), from);
                 TableShape targetTable = shape(target, targetSchema, entry.table(), to);
-                shapes.add(new TableShape[] {sourceTable, targetTable});
-                checksums.source(entry.table(), sourceTable, targetTable);
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                Entry entry = pending.get(i);
-                TableShape sourceTable = shapes.get(i)[0];
-                TableShape targetTable = shapes.get(i)[1];
                 if (!sourceTable.columns().containsAll(targetTable.columns())) {
                     List<String> missing = new ArrayList<>(targetTable.columns());
                     missing.removeAll(sourceTable.columns());
@@ -494,18 +497,13 @@ final class CopyMove {
                             "start the application once from the source (it migrates), roll this move back, and"
                                     + " run it again.", null);
                 }
-                long estimate = estimate(source, sourceTable);
-                Rate rate = new Rate(entry.table(), estimate, progress);
-                long rows = rowCopy.copy(source, target, sourceTable, targetTable, rate::copied);
-                journal.mark(entry.table(), COPIED, rows, null);
-                target.commit();
-                rate.done(rows);
-                checksums.target(entry.table(), targetTable);
-                afterTable.accept(entry.table());
+                shapes.add(new TableShape[] {sourceTable, targetTable, null});
+                checksums.source(entry.table(), sourceTable, targetTable);
             }
+            copyTables(source, targetSchema, pending, shapes, checksums, keys);
             if (!deferred.isEmpty()) {
                 long start = System.nanoTime();
-                rebuildKeys(targetSchema, deferred);
+                keys.finish();
                 for (DeferredConstraints constraint : deferred) {
                     if (constraint.kind() == 2) {
                         constraint.create(target, targetSchema);
@@ -513,7 +511,7 @@ final class CopyMove {
                 }
                 journal.undefer();
                 target.commit();
-                progress.accept("Made " + deferred.size() + " keys and indexes again, foreign keys checked, in "
+                progress.accept("Made " + deferred.size() + " foreign keys and indexes again, keys checked, in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms.");
             }
             source.commit();
@@ -533,43 +531,137 @@ final class CopyMove {
     }
 
     /**
-     * Builds the keys and indexes again, two tables at a time on connections of their own: one
-     * table's indexes are built one after the other, as {@code pg_dump}'s are, while another
-     * table's are built beside them. The foreign keys follow, checked against the keys.
+     * Builds a table's keys and indexes again as soon as its rows are in, on a connection and a
+     * thread of its own, while the next table is copied: one table's indexes one after the other,
+     * as {@code pg_dump}'s are, beside the copy. {@link #finish} waits for them and builds what an
+     * interrupted run left; the foreign keys follow, checked against the keys.
      */
-    private void rebuildKeys(String targetSchema, List<DeferredConstraints> deferred) throws SQLException {
-        java.util.Map<String, List<DeferredConstraints>> byTable = new java.util.LinkedHashMap<>();
-        for (DeferredConstraints constraint : deferred) {
-            if (constraint.kind() == 1) {
-                byTable.computeIfAbsent(constraint.table(), table -> new ArrayList<>()).add(constraint);
-            }
-        }
-        ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
+    private final class KeyBuilder {
+
+        private final String targetSchema;
+        private final java.util.Map<String, List<DeferredConstraints>> byTable = new java.util.LinkedHashMap<>();
+        private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "context-db-move-keys");
             thread.setDaemon(true);
             return thread;
         });
+        private final List<CompletableFuture<Void>> built = new ArrayList<>();
+
+        KeyBuilder(String targetSchema, List<DeferredConstraints> deferred) {
+            this.targetSchema = targetSchema;
+            for (DeferredConstraints constraint : deferred) {
+                if (constraint.kind() == 1) {
+                    byTable.computeIfAbsent(constraint.table(), table -> new ArrayList<>()).add(constraint);
+                }
+            }
+        }
+
+        synchronized void build(String table) {
+            List<DeferredConstraints> keys = byTable.remove(table);
+            if (keys != null) {
+                built.add(CompletableFuture.runAsync(() -> create(keys), builder));
+            }
+        }
+
+        void finish() throws SQLException {
+            try {
+                byTable.values().forEach(keys -> built.add(CompletableFuture.runAsync(() -> create(keys), builder)));
+                CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw e;
+            } finally {
+                builder.shutdownNow();
+            }
+        }
+
+        private void create(List<DeferredConstraints> keys) {
+            try (Connection connection = to.connect()) {
+                for (DeferredConstraints key : keys) {
+                    key.create(connection, targetSchema);
+                }
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }
+    }
+
+    /**
+     * Copies the tables on connections of their own, {@link #COPIERS} at a time (the target's
+     * foreign keys are off for the copy, so tables need not wait for each other). Each table's rows
+     * commit with its journal entry.
+     */
+    private void copyTables(Connection source, String targetSchema, List<Entry> pending, List<TableShape[]> shapes,
+            EarlyChecksums checksums, KeyBuilder keys) throws SQLException {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int workers = Math.min(COPIERS, pending.size());
+        ExecutorService copiers = Executors.newFixedThreadPool(Math.max(workers, 1), runnable -> {
+            Thread thread = new Thread(runnable, "context-db-move-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            List<CompletableFuture<Void>> built = new ArrayList<>();
-            for (List<DeferredConstraints> keys : byTable.values()) {
-                built.add(CompletableFuture.runAsync(() -> {
-                    try (Connection connection = to.connect()) {
-                        for (DeferredConstraints key : keys) {
-                            key.create(connection, targetSchema);
-                        }
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int worker = 0; worker < workers; worker++) {
+                running.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        copyNext(source, targetSchema, pending, shapes, checksums, keys, next);
                     } catch (SQLException e) {
                         throw new CompletionException(e);
                     }
-                }, builders));
+                }, copiers));
             }
-            CompletableFuture.allOf(built.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+            for (CompletableFuture<Void> worker : running) {
+                try {
+                    worker.join();
+                } catch (CompletionException e) {
+                    // Every worker ends (each stops at its first failure); the first failure is reported.
+                    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).exceptionally(x -> null).join();
+                    if (e.getCause() instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw e;
+                }
             }
-            throw e;
         } finally {
-            builders.shutdownNow();
+            copiers.shutdownNow();
+        }
+    }
+
+    private void copyNext(Connection mainSource, String targetSchema, List<Entry> pending, List<TableShape[]> shapes,
+            EarlyChecksums checksums, KeyBuilder keys, java.util.concurrent.atomic.AtomicInteger next)
+            throws SQLException {
+        try (Connection source = from.connect(); Connection target = to.connect()) {
+            source.setAutoCommit(false);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            target.setAutoCommit(false);
+            if (vendor == Vendor.MARIADB) {
+                // The source kept its foreign keys; checking each row again costs a look-up per row.
+                try (Statement statement = target.createStatement()) {
+                    statement.execute("set foreign_key_checks = 0");
+                }
+            }
+            MoveJournal journal = MoveJournal.at(target, vendor, targetSchema, to);
+            RowCopy rowCopy = RowCopy.of(vendor, source, target);
+            for (int i = next.getAndIncrement(); i < pending.size(); i = next.getAndIncrement()) {
+                Entry entry = pending.get(i);
+                TableShape sourceTable = shapes.get(i)[0];
+                TableShape targetTable = shapes.get(i)[1];
+                Rate rate = new Rate(entry.table(), estimate(source, sourceTable), progress);
+                long rows = rowCopy.copy(source, target, sourceTable, targetTable, rate::copied);
+                journal.mark(entry.table(), COPIED, rows, null);
+                target.commit();
+                rate.done(rows);
+                checksums.target(entry.table(), targetTable);
+                keys.build(targetTable.qualified(vendor));
+                afterTable.accept(entry.table());
+            }
+            source.commit();
         }
     }
 

@@ -42,21 +42,21 @@ final class EarlyChecksums implements AutoCloseable {
         this.target = opened;
     }
 
-    void source(String table, TableShape from, TableShape columns) {
+    synchronized void source(String table, TableShape from, TableShape columns) {
         sourceSums.put(table, CompletableFuture.supplyAsync(() -> sum(source, from, columns), atSource));
     }
 
-    void target(String table, TableShape to) {
+    synchronized void target(String table, TableShape to) {
         targetSums.put(table, CompletableFuture.supplyAsync(() -> sum(target, to, to), atTarget));
     }
 
     /** @return the source's checksum of a table, or {@code null} when it was not computed early */
-    RowChecksum sourceOf(String table) throws SQLException {
+    synchronized RowChecksum sourceOf(String table) throws SQLException {
         return join(sourceSums.get(table));
     }
 
     /** @return the target's checksum of a table, or {@code null} when it was not computed early */
-    RowChecksum targetOf(String table) throws SQLException {
+    synchronized RowChecksum targetOf(String table) throws SQLException {
         return join(targetSums.get(table));
     }
 
