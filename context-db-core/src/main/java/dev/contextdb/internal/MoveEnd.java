@@ -62,6 +62,14 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
         return Startup.start(model, Planner.plan(model, settings), settings);
     }
 
+    /**
+     * @param otherUrl another database of this end's server, for example PostgreSQL's maintenance database
+     * @return a new connection to it, as {@link #username()}
+     */
+    public Connection connect(String otherUrl) throws SQLException {
+        return new Drivers(settings.classLoader()).connect(otherUrl, username, password);
+    }
+
     /** @return the context's name */
     public String context() {
         return placement.context();

@@ -167,6 +167,12 @@ public final class TestDatabase implements AutoCloseable {
         dropLater(kind == Kind.MARIADB ? "database " + schema : "schema " + quoteIfH2(schema));
     }
 
+    /** Registers a database created by the code under test (by name), to drop on close. */
+    public void dropDatabaseLater(String database) {
+        requirePlain(database);
+        dropLater("database " + database);
+    }
+
     /** Registers a role (MariaDB: user) created by the code under test, to drop with what it owns on close. */
     public void dropRoleLater(String role) {
         requirePlain(role);

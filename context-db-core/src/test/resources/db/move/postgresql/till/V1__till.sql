@@ -1,0 +1,4 @@
+create table receipt (
+    id    bigint primary key,
+    total integer not null
+);
