@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One thread that claims due deliveries, context by context, and hands them to a small pool of
- * workers; it claims no more than there are idle workers, so a leased delivery never waits in a
- * queue while its lease runs out. It wakes when a publishing transaction commits, when a worker
+ * workers. It claims ahead: up to {@value #AHEAD} deliveries per worker are leased and queued, so
+ * that one claim (a transaction, a commit) serves several deliveries instead of one each — under
+ * load the claim, not the listener, was what limited delivery. A queued delivery whose lease has
+ * run out before a worker takes it is left for the next claim (it may be another instance's by
+ * then), so a long queue never delivers an event that is no longer this instance's. It wakes when a publishing transaction commits, when a worker
  * finishes, when a retry falls due, and every poll interval (the safety net: events of another
  * instance, of a crashed one, expired leases). Cleanup of completed rows runs on the same thread.
  *
@@ -27,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Deliveries leased per worker thread at most: the one running and those queued for it. */
+    static final int AHEAD = 4;
 
     private final EventEngine engine;
     private final EventSettings settings;
@@ -102,7 +108,7 @@ final class Dispatcher {
                         dirty.addAll(engine.stores().keySet());
                         retryAt = Long.MAX_VALUE;
                     }
-                    if (!dirty.isEmpty() && busy < settings.threads()) {
+                    if (!dirty.isEmpty() && busy < capacity()) {
                         break;
                     }
                     long until = Math.min(Math.min(nextPoll, retryAt), nextCleanup);
@@ -133,7 +139,7 @@ final class Dispatcher {
         int idle;
         lock.lock();
         try {
-            idle = settings.threads() - busy;
+            idle = capacity() - busy;
             if (idle <= 0) {
                 dirty.add(context);
                 return;
@@ -143,10 +149,11 @@ final class Dispatcher {
             lock.unlock();
         }
         List<EventStore.Claimed> claimed = List.of();
+        long leaseUntil = 0;
         try {
             long now = System.currentTimeMillis();
-            claimed = engine.stores().get(context).claim(settings.instanceId(), now, now + settings.lease().toMillis(),
-                    idle);
+            leaseUntil = now + settings.lease().toMillis();
+            claimed = engine.stores().get(context).claim(settings.instanceId(), now, leaseUntil, idle);
         } catch (Exception e) {
             log.warn("Could not claim the due events of context '{}'; trying again shortly: {}", context, e.toString());
             retryAt(System.currentTimeMillis() + Math.min(settings.pollInterval().toMillis(), 1000));
@@ -162,15 +169,25 @@ final class Dispatcher {
                 lock.unlock();
             }
         }
+        long leased = leaseUntil;
         for (EventStore.Claimed delivery : claimed) {
             workers.execute(() -> {
                 try {
+                    if (System.currentTimeMillis() >= leased) {
+                        log.debug("Lease of delivery {} of context '{}' ran out while queued; left for the next claim",
+                                delivery.id(), context);
+                        return;
+                    }
                     engine.deliver(delivery);
                 } finally {
                     finished(context);
                 }
             });
         }
+    }
+
+    private int capacity() {
+        return settings.threads() * AHEAD;
     }
 
     /** A worker is free again; a delivery done may have released the next one of its key. */
