@@ -279,28 +279,9 @@ public final class EventDeliveryBenchmark {
             throws Exception {
         long first = ids.getAndAdd(count);
         EventClock.Round round = EventClock.start(first, count);
-        AtomicLong next = new AtomicLong(first);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int t = 0; t < publishers; t++) {
-            threads.add(start("publisher-" + t, () -> {
-                try {
-                    for (long id = next.getAndIncrement(); id < first + count; id = next.getAndIncrement()) {
-                        application.publish.accept(id);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        publishConcurrently(application.name, first, count, publishers, application.publish::accept);
         long published = System.nanoTime();
-        if (failure.get() != null) {
-            throw new IllegalStateException(application.name + ": publishing failed", failure.get());
-        }
         finish(application, round);
         double perSecond = count / ((round.lastApplied() - start) / 1e9);
         application.publishing.add(count / ((published - start) / 1e9));
@@ -335,6 +316,40 @@ public final class EventDeliveryBenchmark {
                 ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Publishes with one id. */
+    interface Publish {
+        void publish(long id) throws Exception;
+    }
+
+    /**
+     * Publishes ids {@code first} … {@code first + count - 1} from {@code publishers} threads, each
+     * taking the next id, and returns when all are published.
+     * @throws IllegalStateException with the first failure of any thread
+     */
+    static void publishConcurrently(String name, long first, int count, int publishers, Publish publish)
+            throws InterruptedException {
+        AtomicLong next = new AtomicLong(first);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < publishers; t++) {
+            threads.add(start("publisher-" + t, () -> {
+                try {
+                    for (long id = next.getAndIncrement(); id < first + count; id = next.getAndIncrement()) {
+                        publish.publish(id);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(name + ": publishing failed", failure.get());
         }
     }
 

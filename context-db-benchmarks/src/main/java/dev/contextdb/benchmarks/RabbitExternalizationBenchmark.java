@@ -170,27 +170,9 @@ public final class RabbitExternalizationBenchmark {
             int publishers, Connection monitor, String delivered) throws Exception {
         long done = EventDeliveryBenchmark.count(monitor, delivered);
         long first = ids.getAndAdd(count);
-        AtomicLong next = new AtomicLong(first);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int t = 0; t < publishers; t++) {
-            threads.add(start("publisher-" + t, () -> {
-                try {
-                    for (long id = next.getAndIncrement(); id < first + count; id = next.getAndIncrement()) {
-                        orders.export(id, exchange);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("publishing failed", failure.get());
-        }
+        EventDeliveryBenchmark.publishConcurrently("context-db", first, count, publishers,
+                id -> orders.export(id, exchange));
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         long now;
         while (EventDeliveryBenchmark.count(monitor, delivered) < done + count) {
