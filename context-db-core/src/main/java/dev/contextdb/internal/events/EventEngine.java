@@ -251,7 +251,7 @@ public final class EventEngine implements AutoCloseable {
                 DataSource dataSource = store.dataSource();
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 try {
-                    store.append(connection, entries);
+                    store.append(connection, entries, EventStore.Lease.NONE);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 } finally {
@@ -278,6 +278,14 @@ public final class EventEngine implements AutoCloseable {
 
     Map<String, EventStore> stores() {
         return stores;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    EventSettings settings() {
+        return settings;
     }
 
     /**
@@ -450,7 +458,7 @@ public final class EventEngine implements AutoCloseable {
                 if (store.holds(connection, eventId)) {
                     return false;
                 }
-                store.append(connection, List.of(entry));
+                store.append(connection, List.of(entry), EventStore.Lease.NONE);
                 return true;
             } catch (SQLException e) {
                 if (duplicate(e)) {
