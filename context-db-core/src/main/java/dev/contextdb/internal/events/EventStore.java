@@ -74,8 +74,13 @@ final class EventStore {
         return tables;
     }
 
-    /** One event and its listeners, as {@link #append} stores them. */
-    record Entry(String eventId, String type, String payload, String key, long publishedAt, List<Target> targets) {
+    /**
+     * One event and its listeners, as {@link #append} stores them.
+     * @param event the published object itself, handed to the listeners that skip the claim;
+     *     {@code null} for one received from outside
+     */
+    record Entry(String eventId, String type, String payload, String key, long publishedAt, List<Target> targets,
+            Object event) {
     }
 
     /** A listener an event is delivered to. */
@@ -195,7 +200,7 @@ final class EventStore {
                         + " event " + delivery.eventId() + " and listener " + delivery.listenerId());
             }
             leased.add(new Claimed(context, id, delivery.eventId(), delivery.listenerId(), delivery.listenerContext(),
-                    0, delivery.type(), delivery.payload()));
+                    0, delivery.type(), delivery.payload(), delivery.event()));
         }
     }
 
@@ -211,7 +216,7 @@ final class EventStore {
                     return chosen;
                 }
                 chosen.add(new Claimed(context, 0, entry.eventId(), target.listenerId(), target.listenerContext(), 0,
-                        entry.type(), entry.payload()));
+                        entry.type(), entry.payload(), entry.event()));
             }
         }
         return chosen;
@@ -285,7 +290,12 @@ final class EventStore {
 
     /** A delivery leased to this instance, with its event. */
     record Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
-            String type, String payload) {
+            String type, String payload, Object event) {
+
+        Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
+                String type, String payload) {
+            this(context, id, eventId, listenerId, listenerContext, attempts, type, payload, null);
+        }
     }
 
     /**
