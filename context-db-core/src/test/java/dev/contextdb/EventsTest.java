@@ -81,6 +81,32 @@ class EventsTest {
         }
     }
 
+    /**
+     * A committing transaction reserves worker slots for the deliveries it hands over when it
+     * writes its events; a rollback after that (a failure later in the commit) must give them back, or after as many rollbacks as the dispatcher holds ahead
+     * ({@code threads × 4}) nothing would be delivered any more.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void rolledBackTransactionsLeaveTheDeliverySlotsFree(Kind kind) {
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                App app = App.start(scenario.builder(MODEL).build(), events -> events.threads(1))) {
+            for (int sale = 1; sale <= 10; sale++) {
+                int id = sale;
+                assertThatThrownBy(() -> app.sales().sellAndFailAtCommit(id, "pear")).hasMessage("failed at commit");
+            }
+            app.sales().sell(11, "plum");
+            app.sales().sell(12, "kiwi");
+
+            await(() -> app.events().count("sales", "DONE") == 2);
+            assertThat(reservations(scenario)).containsExactly("11 plum", "12 kiwi");
+        }
+    }
+
+    static Stream<Kind> kinds() {
+        return Stream.of(Kind.values());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
     void failingListenerIsRetriedUntilItSucceeds(Kind kind, IsolationStrategy strategy) {

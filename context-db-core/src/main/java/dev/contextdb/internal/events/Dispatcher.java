@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * that one claim (a transaction, a commit) serves several deliveries instead of one each — under
  * load the claim, not the listener, was what limited delivery. A queued delivery whose lease has
  * run out before a worker takes it is left for the next claim (it may be another instance's by
- * then), so a long queue never delivers an event that is no longer this instance's. It wakes when a publishing transaction commits, when a worker
- * finishes, when a retry falls due, and every poll interval (the safety net: events of another
+ * then), so a long queue never delivers an event that is no longer this instance's. A committing
+ * transaction of this instance skips the claim for what it can: it reserves slots here, inserts
+ * those deliveries already leased, and {@linkplain #handOver hands them over} after its commit.
+ * The dispatcher wakes when a publishing transaction commits deliveries it did not hand over,
+ * when a claimed delivery finishes, when a retry falls due, and every poll interval (the safety net: events of another
  * instance, of a crashed one, expired leases). Cleanup of completed rows runs on the same thread.
  *
  * <p>Locks are {@link ReentrantLock}s, never {@code synchronized}, and no lock is held across a
@@ -169,20 +173,91 @@ final class Dispatcher {
                 lock.unlock();
             }
         }
-        long leased = leaseUntil;
         for (EventStore.Claimed delivery : claimed) {
-            workers.execute(() -> {
-                try {
-                    if (System.currentTimeMillis() >= leased) {
-                        log.debug("Lease of delivery {} of context '{}' ran out while queued; left for the next claim",
-                                delivery.id(), context);
-                        return;
-                    }
-                    engine.deliver(delivery);
-                } finally {
-                    finished(context);
+            submit(context, delivery, leaseUntil, true);
+        }
+    }
+
+    /**
+     * Reserves worker slots for deliveries that a committing transaction leases to this instance
+     * as it inserts them ({@link #handOver}), counted like claimed ones against the deliveries
+     * this instance may hold ahead.
+     * @return how many slots were granted, at most {@code wanted}; none when not delivering
+     */
+    int reserve(int wanted) {
+        lock.lock();
+        try {
+            if (!running || wanted <= 0) {
+                return 0;
+            }
+            int granted = Math.max(0, Math.min(wanted, capacity() - busy));
+            busy += granted;
+            return granted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives back reserved slots that no delivery took: the transaction rolled back, or leased fewer. */
+    void release(int slots) {
+        if (slots <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            busy -= slots;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs deliveries that a transaction leased to this instance when it inserted them, now that it
+     * has committed: straight to the workers, without a claim — the commit-to-listener path is a
+     * thread hand-over and the listener's own transaction.
+     * @param reserved the slots reserved for them, at least {@code deliveries.size()}
+     * If the dispatcher has stopped meanwhile, the deliveries are not run: their leases run out and
+     * the next claim, of this instance's next start or of another instance, takes them.
+     */
+    void handOver(String context, List<EventStore.Claimed> deliveries, long leaseUntil, int reserved) {
+        lock.lock();
+        try {
+            if (!running) {
+                busy -= reserved;
+                return;
+            }
+            busy -= reserved - deliveries.size();
+        } finally {
+            lock.unlock();
+        }
+        for (EventStore.Claimed delivery : deliveries) {
+            // A delivery without a key releases no other one when done: no claim needed after it.
+            submit(context, delivery, leaseUntil, false);
+        }
+    }
+
+    /** Queues a leased delivery for a worker; one whose lease runs out while queued is left for the next claim. */
+    private void submit(String context, EventStore.Claimed delivery, long leaseUntil, boolean claimAfter) {
+        Runnable run = () -> {
+            boolean claim = claimAfter;
+            try {
+                if (System.currentTimeMillis() >= leaseUntil) {
+                    log.debug("Lease of delivery {} of context '{}' ran out while queued; left for the next claim",
+                            delivery.id(), context);
+                    claim = true;
+                    return;
                 }
-            });
+                engine.deliver(delivery);
+            } finally {
+                finished(context, claim);
+            }
+        };
+        try {
+            workers.execute(run);
+        } catch (RejectedExecutionException stopped) {
+            // Closed meanwhile: the delivery's lease runs out and the next claim, here or elsewhere, takes it.
+            release(1);
         }
     }
 
@@ -190,12 +265,18 @@ final class Dispatcher {
         return settings.threads() * AHEAD;
     }
 
-    /** A worker is free again; a delivery done may have released the next one of its key. */
-    private void finished(String context) {
+    /**
+     * A worker is free again.
+     * @param claim whether to claim the context again: a claimed delivery done may have released
+     *     the next one of its key
+     */
+    private void finished(String context, boolean claim) {
         lock.lock();
         try {
             busy--;
-            dirty.add(context);
+            if (claim) {
+                dirty.add(context);
+            }
             changed.signal();
         } finally {
             lock.unlock();

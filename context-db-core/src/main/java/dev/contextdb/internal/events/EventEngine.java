@@ -29,7 +29,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Events between contexts: stores a published event in the publishing context's outbox, in its
@@ -187,7 +186,7 @@ public final class EventEngine implements AutoCloseable {
             dispatcher.start();
         }
         EventStore.Entry entry = new EventStore.Entry(UUID.randomUUID().toString(), event.getClass().getName(),
-                settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries);
+                settings.json().write(event), settings.keyOf(event), System.currentTimeMillis(), deliveries, event);
         // Written with the transaction's other events when it commits: see PendingEvents.
         PendingEvents.of(this, store).add(entry);
     }
@@ -251,7 +250,7 @@ public final class EventEngine implements AutoCloseable {
                 DataSource dataSource = store.dataSource();
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 try {
-                    store.append(connection, entries);
+                    store.append(connection, entries, EventStore.Lease.NONE);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 } finally {
@@ -278,6 +277,14 @@ public final class EventEngine implements AutoCloseable {
 
     Map<String, EventStore> stores() {
         return stores;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    EventSettings settings() {
+        return settings;
     }
 
     /**
@@ -440,7 +447,7 @@ public final class EventEngine implements AutoCloseable {
         }
         ensureTables();
         EventStore.Entry entry = new EventStore.Entry(eventId, type, json, settings.keyOf(event),
-                System.currentTimeMillis(), targets);
+                System.currentTimeMillis(), targets, null);
         TransactionTemplate transaction = new TransactionTemplate(db.transactionManager(context));
         transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         Boolean stored = transaction.execute(status -> {
@@ -450,7 +457,7 @@ public final class EventEngine implements AutoCloseable {
                 if (store.holds(connection, eventId)) {
                     return false;
                 }
-                store.append(connection, List.of(entry));
+                store.append(connection, List.of(entry), EventStore.Lease.NONE);
                 return true;
             } catch (SQLException e) {
                 if (duplicate(e)) {
@@ -486,7 +493,11 @@ public final class EventEngine implements AutoCloseable {
         return false;
     }
 
+    /** The event: the published object when handed over from its commit, read from its JSON otherwise. */
     private Object read(EventStore.Claimed claimed) {
+        if (claimed.event() != null) {
+            return claimed.event();
+        }
         Class<?> type = ClassUtils.resolveClassName(claimed.type(), settings.classLoader());
         return settings.json().read(claimed.payload(), type);
     }
@@ -501,8 +512,7 @@ public final class EventEngine implements AutoCloseable {
                 target = AopProxyUtils.getSingletonTarget(bean)) {
             bean = target;
         }
-        Method method = ClassUtils.getMostSpecificMethod(listener.method(), bean.getClass());
-        ReflectionUtils.makeAccessible(method);
+        Method method = listener.methodOn(bean.getClass());
         try {
             method.invoke(bean, event);
         } catch (InvocationTargetException e) {

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 
@@ -38,7 +40,7 @@ final class EventStore {
      */
     static final int MAX_PARAMETERS = 30_000;
     private static final int OUTBOX_PARAMETERS = 5;
-    private static final int DELIVERY_PARAMETERS = 5;
+    private static final int DELIVERY_PARAMETERS = 7;
 
     private final String context;
     private final DataSource dataSource;
@@ -72,12 +74,35 @@ final class EventStore {
         return tables;
     }
 
-    /** One event and its listeners, as {@link #append} stores them. */
-    record Entry(String eventId, String type, String payload, String key, long publishedAt, List<Target> targets) {
+    /**
+     * One event and its listeners, as {@link #append} stores them.
+     * @param event the published object itself, handed to the listeners that skip the claim;
+     *     {@code null} for one received from outside
+     */
+    record Entry(String eventId, String type, String payload, String key, long publishedAt, List<Target> targets,
+            Object event) {
     }
 
     /** A listener an event is delivered to. */
     record Target(String listenerId, String listenerContext) {
+    }
+
+    /**
+     * Deliveries leased to this instance as they are inserted, so that its workers run them right
+     * after the commit without claiming them first: the first {@code slots} deliveries of events
+     * without a key (a keyed one waits for the earlier ones of its key, which only a claim sees).
+     *
+     * @param owner this instance
+     * @param until the lease's end
+     * @param slots how many deliveries at most
+     */
+    record Lease(String owner, long until, int slots) {
+
+        static final Lease NONE = new Lease(null, 0, 0);
+
+        static boolean covers(Entry entry) {
+            return entry.key() == null;
+        }
     }
 
     /**
@@ -86,8 +111,12 @@ final class EventStore {
      * {@code WITH} inserts the events and whose main part their deliveries; elsewhere two, one
      * multi-row insert for the events and one for the deliveries. Delivery ids follow the order
      * of {@code entries}. Only a batch beyond {@value #MAX_PARAMETERS} parameters is cut into more.
+     *
+     * @param lease the deliveries to lease to this instance as they are inserted
+     * @return the deliveries leased, in order, for this instance's workers once the transaction commits
      */
-    void append(Connection connection, List<Entry> entries) throws SQLException {
+    List<Claimed> append(Connection connection, List<Entry> entries, Lease lease) throws SQLException {
+        List<Claimed> leased = new ArrayList<>();
         int from = 0;
         while (from < entries.size()) {
             int to = from;
@@ -97,43 +126,100 @@ final class EventStore {
                 to++;
             } while (to < entries.size() && parameters + parameters(entries.get(to)) <= MAX_PARAMETERS);
             List<Entry> chunk = entries.subList(from, to);
+            Lease left = new Lease(lease.owner(), lease.until(), lease.slots() - leased.size());
             if (vendor == DatabaseVendor.POSTGRESQL) {
-                appendInOneStatement(connection, chunk);
+                appendInOneStatement(connection, chunk, left, leased);
             } else {
-                appendInTwoStatements(connection, chunk);
+                appendInTwoStatements(connection, chunk, left, leased);
             }
             from = to;
         }
+        return leased;
     }
 
     private static int parameters(Entry entry) {
         return OUTBOX_PARAMETERS + DELIVERY_PARAMETERS * entry.targets().size();
     }
 
-    private void appendInOneStatement(Connection connection, List<Entry> entries) throws SQLException {
+    private void appendInOneStatement(Connection connection, List<Entry> entries, Lease lease, List<Claimed> leased)
+            throws SQLException {
         if (entries.stream().allMatch(entry -> entry.targets().isEmpty())) {
-            appendInTwoStatements(connection, entries);
+            appendInTwoStatements(connection, entries, lease, leased);
             return;
         }
         String sql = "with stored as (" + outboxInsert(entries.size()) + ") " + deliveryInsert(entries);
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int index = bindOutbox(insert, 1, entries);
-            bindDeliveries(insert, index, entries);
-            insert.executeUpdate();
-        }
+        insertDeliveries(connection, sql, entries, lease, leased, statement -> bindOutbox(statement, 1, entries));
     }
 
-    private void appendInTwoStatements(Connection connection, List<Entry> entries) throws SQLException {
+    private void appendInTwoStatements(Connection connection, List<Entry> entries, Lease lease, List<Claimed> leased)
+            throws SQLException {
         try (PreparedStatement outbox = connection.prepareStatement(outboxInsert(entries.size()))) {
             bindOutbox(outbox, 1, entries);
             outbox.executeUpdate();
         }
         if (entries.stream().anyMatch(entry -> !entry.targets().isEmpty())) {
-            try (PreparedStatement delivery = connection.prepareStatement(deliveryInsert(entries))) {
-                bindDeliveries(delivery, 1, entries);
-                delivery.executeUpdate();
+            insertDeliveries(connection, deliveryInsert(entries), entries, lease, leased, statement -> 1);
+        }
+    }
+
+    /** Binds what comes before the deliveries' parameters. @return the next parameter's index */
+    private interface Prefix {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs the statement that inserts the deliveries; when some are leased, it also returns the
+     * ids they got (PostgreSQL's and MariaDB's {@code RETURNING}, H2's {@code FINAL TABLE}), still
+     * in one round trip.
+     */
+    private void insertDeliveries(Connection connection, String insert, List<Entry> entries, Lease lease,
+            List<Claimed> leased, Prefix prefix) throws SQLException {
+        List<Claimed> chosen = chooseLeased(entries, lease);
+        if (chosen.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                bindDeliveries(statement, prefix.bind(statement), entries, lease, chosen);
+                statement.executeUpdate();
+            }
+            return;
+        }
+        String sql = vendor == DatabaseVendor.H2 ? "select id, event_id, listener_id from final table (" + insert + ")"
+                : insert + " returning id, event_id, listener_id";
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindDeliveries(statement, prefix.bind(statement), entries, lease, chosen);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.put(rows.getString(2) + '\n' + rows.getString(3), rows.getLong(1));
+                }
             }
         }
+        for (Claimed delivery : chosen) {
+            Long id = ids.get(delivery.eventId() + '\n' + delivery.listenerId());
+            if (id == null) {
+                throw new SQLException("The insert of the deliveries of context '" + context + "' returned no id for"
+                        + " event " + delivery.eventId() + " and listener " + delivery.listenerId());
+            }
+            leased.add(new Claimed(context, id, delivery.eventId(), delivery.listenerId(), delivery.listenerContext(),
+                    0, delivery.type(), delivery.payload(), delivery.event()));
+        }
+    }
+
+    /** The deliveries the lease covers, in order, without their ids yet. */
+    private List<Claimed> chooseLeased(List<Entry> entries, Lease lease) {
+        List<Claimed> chosen = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!Lease.covers(entry)) {
+                continue;
+            }
+            for (Target target : entry.targets()) {
+                if (chosen.size() == lease.slots()) {
+                    return chosen;
+                }
+                chosen.add(new Claimed(context, 0, entry.eventId(), target.listenerId(), target.listenerContext(), 0,
+                        entry.type(), entry.payload(), entry.event()));
+            }
+        }
+        return chosen;
     }
 
     private String outboxInsert(int events) {
@@ -148,11 +234,11 @@ final class EventStore {
         StringJoiner rows = new StringJoiner(", ");
         for (Entry entry : entries) {
             for (int i = 0; i < entry.targets().size(); i++) {
-                rows.add("(?, ?, ?, ?, '" + PENDING + "', 0, ?)");
+                rows.add("(?, ?, ?, ?, '" + PENDING + "', 0, ?, ?, ?)");
             }
         }
         return "insert into " + tables.delivery() + " (event_id, listener_id, listener_context, event_key, status,"
-                + " attempts, next_attempt_at) values " + rows;
+                + " attempts, next_attempt_at, lease_owner, lease_until) values " + rows;
     }
 
     private static int bindOutbox(PreparedStatement statement, int index, List<Entry> entries) throws SQLException {
@@ -166,8 +252,9 @@ final class EventStore {
         return index;
     }
 
-    private static int bindDeliveries(PreparedStatement statement, int index, List<Entry> entries)
-            throws SQLException {
+    private static int bindDeliveries(PreparedStatement statement, int index, List<Entry> entries, Lease lease,
+            List<Claimed> leased) throws SQLException {
+        int leases = 0;
         for (Entry entry : entries) {
             for (Target target : entry.targets()) {
                 statement.setString(index++, entry.eventId());
@@ -175,6 +262,17 @@ final class EventStore {
                 statement.setString(index++, target.listenerContext());
                 setNullable(statement, index++, entry.key());
                 statement.setLong(index++, entry.publishedAt());
+                // chooseLeased took them in this same order.
+                boolean leasedHere = leases < leased.size() && leased.get(leases).eventId().equals(entry.eventId())
+                        && leased.get(leases).listenerId().equals(target.listenerId());
+                if (leasedHere) {
+                    leases++;
+                    statement.setString(index++, lease.owner());
+                    statement.setLong(index++, lease.until());
+                } else {
+                    statement.setNull(index++, Types.VARCHAR);
+                    statement.setNull(index++, Types.BIGINT);
+                }
             }
         }
         return index;
@@ -192,7 +290,12 @@ final class EventStore {
 
     /** A delivery leased to this instance, with its event. */
     record Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
-            String type, String payload) {
+            String type, String payload, Object event) {
+
+        Claimed(String context, long id, String eventId, String listenerId, String listenerContext, int attempts,
+                String type, String payload) {
+            this(context, id, eventId, listenerId, listenerContext, attempts, type, payload, null);
+        }
     }
 
     /**
@@ -211,16 +314,16 @@ final class EventStore {
     /**
      * PostgreSQL: leases and loads in one statement ({@code UPDATE … RETURNING} over a
      * {@code SKIP LOCKED} select, joined to the outbox), committed without waiting for the disk
-     * ({@link #relaxedCommit}): a lease lost in a server crash only lets the delivery be claimed
-     * again, which the inbox makes harmless.
+     * ({@link #RELAXED}): a lease lost in a server crash only lets the delivery be claimed again,
+     * which the inbox makes harmless. One round trip.
      */
     private List<Claimed> claimOnPostgres(String owner, long now, long leaseUntil, int limit) throws SQLException {
-        return relaxedCommit(connection -> {
+        return relaxed(connection -> {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("with leased as (update " + tables.delivery()
-                    + " set lease_owner = ?, lease_until = ? where id in (select d.id from " + tables.delivery()
-                    + " d where " + due + " order by d.id limit ? for update skip locked)"
-                    + " returning id, event_id, listener_id, listener_context, attempts)"
+                    + " u set lease_owner = ?, lease_until = ? from " + RELAXED + " where u.id in (select d.id from "
+                    + tables.delivery() + " d where " + due + " order by d.id limit ? for update skip locked)"
+                    + " returning u.id, u.event_id, u.listener_id, u.listener_context, u.attempts)"
                     + " select l.id, l.event_id, l.listener_id, l.listener_context, l.attempts, o.event_type, o.payload"
                     + " from leased l join " + tables.outbox() + " o on o.id = l.event_id order by l.id")) {
                 claim.setString(1, owner);
@@ -239,35 +342,29 @@ final class EventStore {
         });
     }
 
-    /** Work on a connection of its own whose result may be lost in a server crash without harm. */
+    /**
+     * PostgreSQL: a {@code FROM} item that makes the statement's transaction commit without
+     * waiting for its log to reach the disk ({@code synchronous_commit = off} for that transaction
+     * only, set as the statement runs). For the delivery bookkeeping (leases, done marks), whose
+     * loss in a database crash means a delivery is claimed and handed over again — and the
+     * listener's inbox row, committed durably with its effect, skips it. In auto-commit, the
+     * statement is its transaction: one round trip, no disk flush.
+     */
+    private static final String RELAXED = "(select set_config('synchronous_commit', 'off', true)) relaxed";
+
+    /** Work of one statement on a connection of its own, committed (in auto-commit, by itself). */
     private interface Relaxed<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    /**
-     * Runs {@code work} in a transaction that PostgreSQL commits without waiting for its log to
-     * reach the disk ({@code synchronous_commit = off} for that transaction only): for the
-     * delivery bookkeeping (leases, done marks), whose loss in a database crash means a delivery
-     * is claimed and handed over again — and the listener's inbox row, committed durably with its
-     * effect, skips it. Saves a disk flush per claim and per delivery.
-     */
-    private <T> T relaxedCommit(Relaxed<T> work) throws SQLException {
+    private <T> T relaxed(Relaxed<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                try (Statement relax = connection.createStatement()) {
-                    relax.execute("set local synchronous_commit to off");
-                }
-                T result = work.run(connection);
+            T result = work.run(connection);
+            if (!connection.getAutoCommit()) {
+                // A pool handing out connections in a transaction (auto-commit off in its settings).
                 connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
+            return result;
         }
     }
 
@@ -368,9 +465,10 @@ final class EventStore {
 
     /** Marks a leased delivery done; nothing if the lease was lost to another instance meanwhile. */
     boolean done(long id, String owner, int attempts, long now) throws SQLException {
-        String sql = "update " + tables.delivery() + " set status = '" + DONE + "', attempts = ?, done_at = ?,"
-                + " lease_owner = null, lease_until = null, last_error = null where id = ? and lease_owner = ?";
-        Relaxed<Boolean> mark = connection -> {
+        String sql = "update " + tables.delivery() + " u set status = '" + DONE + "', attempts = ?, done_at = ?,"
+                + " lease_owner = null, lease_until = null, last_error = null"
+                + (vendor == DatabaseVendor.POSTGRESQL ? " from " + RELAXED : "") + " where u.id = ? and u.lease_owner = ?";
+        return relaxed(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setInt(1, attempts);
                 update.setLong(2, now);
@@ -378,13 +476,7 @@ final class EventStore {
                 update.setString(4, owner);
                 return update.executeUpdate() == 1;
             }
-        };
-        if (vendor == DatabaseVendor.POSTGRESQL) {
-            return relaxedCommit(mark);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return mark.run(connection);
-        }
+        });
     }
 
     /** Records a failed attempt: pending again at {@code nextAttemptAt}, or dead. */

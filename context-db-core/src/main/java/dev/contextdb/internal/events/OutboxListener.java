@@ -18,6 +18,7 @@ import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -45,6 +46,8 @@ final class OutboxListener implements GenericApplicationListener {
     /** The annotation's {@code condition}, or {@code null} when it has none. */
     private final Expression condition;
     private final boolean readOnly;
+    /** What {@link #methodOn} found last, for which class. */
+    private volatile Invocable invocable;
 
     OutboxListener(String beanName, Class<?> targetClass, Method method) {
         this.beanName = beanName;
@@ -167,6 +170,24 @@ final class OutboxListener implements GenericApplicationListener {
 
     Method method() {
         return method;
+    }
+
+    /**
+     * The method to invoke on the bean's own class (past its proxies), made accessible: looked
+     * up once per class, not per delivery.
+     */
+    Method methodOn(Class<?> type) {
+        Invocable last = invocable;
+        if (last == null || last.type() != type) {
+            Method found = ClassUtils.getMostSpecificMethod(method, type);
+            ReflectionUtils.makeAccessible(found);
+            last = new Invocable(type, found);
+            invocable = last;
+        }
+        return last.method();
+    }
+
+    private record Invocable(Class<?> type, Method method) {
     }
 
     Class<?> eventType() {

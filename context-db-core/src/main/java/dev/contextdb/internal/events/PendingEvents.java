@@ -31,7 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>An event published after this batch was written (by a synchronization ordered after it,
  *     such as a {@code BEFORE_COMMIT} transactional listener) is written at once, still in the
  *     transaction.</li>
- * <li>{@link #afterCommit} wakes the dispatcher for the context.</li>
+ * <li>Deliveries that may skip the claim (those of events without a key, as many as the
+ *     dispatcher has free worker slots for) are inserted already leased to this instance, and
+ *     {@link #afterCommit} hands them straight to the workers; for the rest it wakes the
+ *     dispatcher, which claims them. A rollback gives the reserved slots back.</li>
  * </ul>
  */
 final class PendingEvents implements TransactionSynchronization {
@@ -42,6 +45,12 @@ final class PendingEvents implements TransactionSynchronization {
     /** How many events were collected when each savepoint seen here was set. */
     private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
     private boolean written;
+    /** Worker slots reserved for the deliveries leased at insertion, and those deliveries. */
+    private int reserved;
+    private long leaseUntil;
+    private List<EventStore.Claimed> leased = List.of();
+    /** Whether some delivery was stored without a lease: the dispatcher must claim it. */
+    private boolean unleased;
 
     private PendingEvents(EventEngine engine, EventStore store) {
         this.engine = engine;
@@ -66,7 +75,7 @@ final class PendingEvents implements TransactionSynchronization {
     /** Collects the event, or writes it at once when the batch was written already. */
     void add(EventStore.Entry entry) {
         if (written) {
-            write(List.of(entry));
+            write(List.of(entry), EventStore.Lease.NONE);
         } else {
             entries.add(entry);
         }
@@ -94,18 +103,48 @@ final class PendingEvents implements TransactionSynchronization {
     public void beforeCommit(boolean readOnly) {
         written = true;
         if (!entries.isEmpty()) {
-            write(entries);
+            EventStore.Lease lease = lease();
+            leased = write(entries, lease);
             entries.clear();
         }
     }
 
+    /**
+     * Reserves worker slots for this transaction's deliveries that can skip the claim, and leases
+     * them to this instance for as long as a claim would.
+     */
+    private EventStore.Lease lease() {
+        int candidates = 0;
+        for (EventStore.Entry entry : entries) {
+            if (EventStore.Lease.covers(entry)) {
+                candidates += entry.targets().size();
+            }
+        }
+        reserved = engine.dispatcher().reserve(candidates);
+        if (reserved == 0) {
+            return EventStore.Lease.NONE;
+        }
+        leaseUntil = System.currentTimeMillis() + engine.settings().lease().toMillis();
+        return new EventStore.Lease(engine.settings().instanceId(), leaseUntil, reserved);
+    }
+
     @Override
     public void afterCommit() {
-        engine.wake(store.context());
+        if (reserved > 0) {
+            int slots = reserved;
+            reserved = 0;
+            engine.dispatcher().handOver(store.context(), leased, leaseUntil, slots);
+        }
+        if (unleased) {
+            engine.wake(store.context());
+        }
     }
 
     @Override
     public void afterCompletion(int status) {
+        // Rolled back (or committed without afterCommit's turn): the reserved slots are free again.
+        engine.dispatcher().release(reserved);
+        reserved = 0;
         if (status == STATUS_COMMITTED && !entries.isEmpty()) {
             // Registered while the transaction was committing, after the synchronizations' turn:
             // the events come in a transaction of their own, right after it.
@@ -114,11 +153,16 @@ final class PendingEvents implements TransactionSynchronization {
         entries.clear();
     }
 
-    private void write(List<EventStore.Entry> batch) {
+    private List<EventStore.Claimed> write(List<EventStore.Entry> batch, EventStore.Lease lease) {
         DataSource dataSource = store.dataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            store.append(connection, batch);
+            List<EventStore.Claimed> taken = store.append(connection, batch, lease);
+            int deliveries = batch.stream().mapToInt(entry -> entry.targets().size()).sum();
+            if (taken.size() < deliveries) {
+                unleased = true;
+            }
+            return taken;
         } catch (SQLException e) {
             throw new IllegalStateException("Context '" + store.context() + "' could not store " + describe(batch)
                     + " in its outbox (" + store.tables().outbox() + "), so its transaction is rolled back: "
