@@ -162,8 +162,11 @@ public final class ContextMove {
      * @param to where it lives now
      * @param tables rows and checksum per table, as verified at both ends
      * @param elapsed how long the move took
+     * @param sourceKept whether the rows were copied and the source kept: remove it with
+     *     {@link ContextMove#dropSource} once the application runs at the target
      */
-    public record Report(String context, Placement from, Placement to, List<Table> tables, Duration elapsed) {
+    public record Report(String context, Placement from, Placement to, List<Table> tables, Duration elapsed,
+            boolean sourceKept) {
 
         /**
          * Copies the list.
@@ -172,6 +175,7 @@ public final class ContextMove {
          * @param to where it lives now
          * @param tables rows and checksum per table
          * @param elapsed how long the move took
+         * @param sourceKept whether the source was kept
          */
         public Report {
             tables = List.copyOf(tables);

@@ -221,7 +221,7 @@ public final class ContextDbMove {
                 if (!progress.contains(report.describe().stripTrailing())) {
                     out.print(report.describe());
                 }
-                out.print(nextSteps(arguments, configured));
+                out.print(nextSteps(arguments, configured, report.sourceKept()));
                 return 0;
             }
             case ROLLBACK -> {
@@ -240,10 +240,12 @@ public final class ContextDbMove {
     }
 
     /**
-     * The properties that now say where the context lives.
+     * The properties that now say where the context lives, and, after a copy, how to remove the source.
      * @param configured the context's configuration before the move, or {@code null}
+     * @param sourceKept whether the rows were copied, the source kept until it is dropped
      */
-    static String nextSteps(MoveArguments arguments, ContextDbProperties.@Nullable Context configured) {
+    static String nextSteps(MoveArguments arguments, ContextDbProperties.@Nullable Context configured,
+            boolean sourceKept) {
         String prefix = ContextDbProperties.PREFIX + ".contexts." + arguments.context() + ".";
         StringBuilder text = new StringBuilder("Next: stop what still runs on the old configuration, and set\n");
         text.append("  ").append(prefix).append("strategy=").append(arguments.to().name().toLowerCase(Locale.ROOT))
@@ -270,8 +272,12 @@ public final class ContextDbMove {
         if (!remove.isEmpty()) {
             text.append("and remove ").append(String.join(" and ", remove)).append('\n');
         }
-        return text.append("then start the application: the context's migrations are all applied there, none will"
-                + " run.\n").toString();
+        text.append("then start the application: the context's migrations are all applied there, none will run.\n");
+        if (sourceKept) {
+            text.append("Once it runs there, remove the context's tables at the source: the same move again with"
+                    + " --drop-source (-DdropSource from Maven).\n");
+        }
+        return text.toString();
     }
 
     /**

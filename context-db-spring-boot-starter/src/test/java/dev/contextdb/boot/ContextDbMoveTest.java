@@ -217,17 +217,19 @@ class ContextDbMoveTest {
     void theNextStepsNameThePropertiesThatNowSayWhereTheContextLives() {
         MoveArguments toDatabase = MoveArguments.parse("inventory", "--to=DATABASE",
                 "--url=jdbc:postgresql://inventory-db/inventory", "--username=inventory", "--password=secret");
-        assertThat(ContextDbMove.nextSteps(toDatabase, null)).isEqualTo("""
+        assertThat(ContextDbMove.nextSteps(toDatabase, null, true)).isEqualTo("""
                 Next: stop what still runs on the old configuration, and set
                   context-db.contexts.inventory.strategy=database
                   context-db.contexts.inventory.datasource.url=jdbc:postgresql://inventory-db/inventory
                   context-db.contexts.inventory.datasource.username=inventory
                   context-db.contexts.inventory.datasource.password=(its password)
                 then start the application: the context's migrations are all applied there, none will run.
+                Once it runs there, remove the context's tables at the source: the same move again with --drop-source (-DdropSource from Maven).
                 """);
         ContextDbProperties.Context configured = new ContextDbProperties.Context();
         configured.getDatasource().setUrl("jdbc:postgresql://inventory-db/inventory");
-        assertThat(ContextDbMove.nextSteps(MoveArguments.parse("inventory", "--to=schema"), configured)).isEqualTo("""
+        assertThat(ContextDbMove.nextSteps(MoveArguments.parse("inventory", "--to=schema"), configured, false))
+                .isEqualTo("""
                 Next: stop what still runs on the old configuration, and set
                   context-db.contexts.inventory.strategy=schema
                 and remove context-db.contexts.inventory.datasource.*

@@ -286,10 +286,8 @@ final class CopyMove {
                             entry.checksum()));
                 }
                 ContextMove.Report report = new ContextMove.Report(context, from.placement(), to.placement(), tables,
-                        Duration.ofNanos(System.nanoTime() - started));
+                        Duration.ofNanos(System.nanoTime() - started), true);
                 progress.accept(report.describe().stripTrailing());
-                progress.accept("Next: set the context's placement in the application's configuration to the target's"
-                        + " and restart it; once it runs there, remove the source with dropSource.");
                 return report;
             }
         } catch (SQLException e) {

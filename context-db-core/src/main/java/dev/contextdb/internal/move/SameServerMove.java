@@ -114,7 +114,7 @@ final class SameServerMove {
                     + "': it must migrate nothing and validate clean.");
             verify(to, layout);
             return new ContextMove.Report(context, from.placement(), to.placement(), tables,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), false);
         } catch (SQLException e) {
             throw failed(from, "moving it", e);
         }
