@@ -224,7 +224,8 @@ final class CopyMove {
         steps.add("Verify row counts and checksums at both ends" + (after(reached, Step.VERIFIED) ? done : ""));
         steps.add("Set sequences and identity counters to the source's" + (after(reached, Step.SYNCED) ? done : ""));
         steps.add("Switch: check the context's migrations with the target's configuration, as the application would"
-                + " start (nothing may be pending, the history must validate), and record the move as finished in " + MoveJournal.name(to) + (after(reached, Step.FINISHED) ? done : ""));
+                + " start (nothing may be pending, the history must validate), and record the move as finished in "
+                + MoveJournal.name(to) + (after(reached, Step.FINISHED) ? done : ""));
         steps.add("Then: change the context's placement in the application's configuration and restart it; the source"
                 + " stays until dropSource removes it");
         return steps;
@@ -252,8 +253,16 @@ final class CopyMove {
                 throw blocked(plan.blockers());
             }
             if (target == null || journalAt(target, schemaOf(to, target)) == null) {
-                target = prepare(source, sourceSchema, target);
                 step = Step.PREPARED;
+                refuseWithoutMigrations();
+                String created = null;
+                if (target == null) {
+                    TargetServer.of(to).create();
+                    created = "database";
+                    progress.accept("Created database " + TargetServer.of(to).database() + ".");
+                    target = to.connect();
+                }
+                prepare(source, sourceSchema, target, created);
                 afterStep.accept(Step.PREPARED);
             }
             String targetSchema = schemaOf(to, target);
@@ -334,27 +343,23 @@ final class CopyMove {
 
     // ---------------------------------------------------------------- 1. prepare
 
-    /**
-     * @param target a connection to the target, or {@code null} when its database does not exist yet
-     * @return a connection to the prepared target; the caller closes it
-     */
-    private Connection prepare(Connection source, String sourceSchema, Connection target) throws SQLException {
+    private void refuseWithoutMigrations() {
         if (!to.settings().migrate()) {
             throw new MoveException(context, "Context '" + context + "' would move, but the target's configuration"
                     + " does not migrate (context-db.flyway.enabled=false): the move creates the context's tables"
                     + " at the target with its own migrations.", "enable migrations for the move.", null);
         }
-        String created = null;
-        if (target == null) {
-            TargetServer.of(to).create();
-            created = "database";
-            progress.accept("Created database " + TargetServer.of(to).database() + ".");
-            target = to.connect();
-        }
+    }
+
+    /**
+     * @param target a connection to the target
+     * @param createdDatabase {@code "database"} when the move has just created the target's database, else {@code null}
+     */
+    private void prepare(Connection source, String sourceSchema, Connection target, String createdDatabase)
+            throws SQLException {
         String targetSchema = schemaOf(to, target);
-        if (created == null && ownSchema(to) && !schemaExists(target, targetSchema)) {
-            created = "schema";
-        }
+        String created = createdDatabase == null && ownSchema(to) && !schemaExists(target, targetSchema) ? "schema"
+                : createdDatabase;
         Set<String> before = TableShape.tables(target, targetSchema);
         EventTables sourceEvents = EventTables.of(from.placement());
         EventTables targetEvents = EventTables.of(to.placement());
@@ -396,7 +401,6 @@ final class CopyMove {
         MoveJournal.at(target, vendor, targetSchema, to).create(created, entries);
         progress.accept("Prepared " + where(to, targetSchema) + ": tables " + entries.stream().map(Entry::table)
                 .toList() + "; journal " + MoveJournal.name(to) + ".");
-        return target;
     }
 
     /**
