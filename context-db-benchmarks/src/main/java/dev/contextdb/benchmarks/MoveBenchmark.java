@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * Moving one context's rows to another PostgreSQL database: {@link ContextMove} ({@code SCHEMA →
  * DATABASE}: the target database created and migrated, the rows copied, counted and checksummed
- * at both ends, the counters set, the target started once more to check it) against
+ * at both ends, the counters set, the target checked to start clean) against
  * {@code pg_dump -n <schema> | psql <new database>} of the same schema, in the same run,
  * alternating which goes first. A plain program with repeated trials rather than JMH: one trial
  * is seconds long and half of it is another process.

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Proves the move benchmark runs, small (one trial of 10,000 rows); the figures come from real
- * runs. Not part of every build: two moves' worth of data-layer starts, two new databases and a
- * {@code pg_dump | psql} took 14 s on the shared two-core machine, more than a smoke test may. Run
+ * runs. Not part of every build: a move with its data-layer start, two new databases and a
+ * {@code pg_dump | psql} took 6 s on the shared two-core machine, more than a smoke test may. Run
  * it with {@code -Dcontextdb.benchmarks.move=true}; it is skipped where {@code pg_dump} or
  * {@code psql} is missing.
  */

@@ -88,14 +88,7 @@ public final class ContextMigrations {
     public MigrationResult migrate(Placement placement, DataSource dataSource, List<Placement> sharedPeers,
             Consumer<Flyway> migrated) {
         MigrationFailure failure = new MigrationFailure(placement);
-        FluentConfiguration configuration = configure(placement, dataSource, classLoader).callbacks(failure);
-        if (slf4j) {
-            // What Flyway's "auto" chooses here, decided once: Flyway decides it again for every
-            // instance, each time looking through every jar for an SLF4J provider.
-            configuration.loggers("slf4j");
-        }
-        scripts.provide(configuration, placement.migrationLocations());
-        Flyway flyway = load(configuration);
+        Flyway flyway = load(prepared(placement, dataSource).callbacks(failure));
         boolean shared = placement.strategy() == IsolationStrategy.SHARED;
         Set<String> before = shared ? tables(dataSource) : Set.of();
         try {
@@ -131,6 +124,28 @@ public final class ContextMigrations {
             }
             throw failure.explain(e, flyway);
         }
+    }
+
+    /**
+     * The Flyway a start migrates a context with, less the callback that explains a failed
+     * migration: to inspect or validate the context's history as a start would see it.
+     * @param placement where the context lives
+     * @param dataSource its own DataSource
+     * @return the context's Flyway
+     */
+    public Flyway flyway(Placement placement, DataSource dataSource) {
+        return load(prepared(placement, dataSource));
+    }
+
+    private FluentConfiguration prepared(Placement placement, DataSource dataSource) {
+        FluentConfiguration configuration = configure(placement, dataSource, classLoader);
+        if (slf4j) {
+            // What Flyway's "auto" chooses here, decided once: Flyway decides it again for every
+            // instance, each time looking through every jar for an SLF4J provider.
+            configuration.loggers("slf4j");
+        }
+        scripts.provide(configuration, placement.migrationLocations());
+        return configuration;
     }
 
     /**

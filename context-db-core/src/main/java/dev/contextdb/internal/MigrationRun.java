@@ -105,6 +105,20 @@ final class MigrationRun {
                         classLoader)));
     }
 
+    /**
+     * @param context a context of the plan
+     * @return its Flyway configured as {@link #migrate} configures it, its migrations found by the
+     *     shared scan ({@code Object}, so that this class loads without Flyway), or {@code null}
+     *     without Flyway
+     */
+    Object asMigrated(String context) {
+        if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
+            return null;
+        }
+        return new ContextMigrations(classLoader).flyway(plan.context(context).placement(),
+                dataSource(plan.context(context)));
+    }
+
     private Void migrate(ContextMigrations migrations, ContextPlan context, List<Placement> shared,
             Map<String, MigrationResult> results) {
         results.put(context.name(), migrations.migrate(context.placement(), dataSource(context), shared,

@@ -63,6 +63,18 @@ public record MoveEnd(Placement placement, Vendor vendor, String url, String use
     }
 
     /**
+     * The context's Flyway from this end's configuration, configured as the application's start
+     * configures it to migrate: the context's locations, schema and history table, on connections
+     * made with its pool's URL and credentials. Nothing is started.
+     * @return the Flyway ({@code Object}, so that this class loads without Flyway), or {@code null}
+     *     when Flyway is not on the class path
+     */
+    public Object flyway() {
+        return new MigrationRun(model, Planner.plan(model, settings), new Drivers(settings.classLoader()),
+                settings.classLoader()).asMigrated(context());
+    }
+
+    /**
      * @param otherUrl another database of this end's server, for example PostgreSQL's maintenance database
      * @return a new connection to it, as {@link #username()}
      */

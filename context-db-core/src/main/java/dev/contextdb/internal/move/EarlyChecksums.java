@@ -23,6 +23,7 @@ final class EarlyChecksums implements AutoCloseable {
     private final Vendor vendor;
     private final Connection source;
     private final Connection target;
+    private final RowChecksum.Form form;
     private final ExecutorService atSource = Executors.newSingleThreadExecutor(daemon("source"));
     private final ExecutorService atTarget = Executors.newSingleThreadExecutor(daemon("target"));
     private final Map<String, CompletableFuture<RowChecksum>> sourceSums = new HashMap<>();
@@ -32,14 +33,19 @@ final class EarlyChecksums implements AutoCloseable {
         this.vendor = from.vendor();
         this.source = from.connect();
         Connection opened = null;
+        RowChecksum.Form chosen = null;
         try {
             opened = to.connect();
-        } finally {
-            if (opened == null) {
-                source.close();
+            chosen = vendor == Vendor.POSTGRESQL ? RowChecksum.form(source, opened) : null;
+        } catch (SQLException | RuntimeException e) {
+            source.close();
+            if (opened != null) {
+                opened.close();
             }
+            throw e;
         }
         this.target = opened;
+        this.form = chosen;
     }
 
     synchronized void source(String table, TableShape from, TableShape columns) {
@@ -62,7 +68,7 @@ final class EarlyChecksums implements AutoCloseable {
 
     private RowChecksum sum(Connection connection, TableShape table, TableShape columns) {
         try {
-            return RowChecksum.of(connection, vendor, table, columns);
+            return RowChecksum.of(connection, vendor, table, columns, form);
         } catch (SQLException e) {
             throw new CompletionException(e);
         }

@@ -127,6 +127,78 @@ class CopyMoveTest {
 
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aTargetRowThatDiffersFromTheSourceFailsTheVerificationAndIsCopiedAgain(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, ITEMS);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == Step.COPIED) {
+                    throw new IllegalStateException("crash after " + step);
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after COPIED");
+            CopyMove.afterStep = step -> { };
+            // One value of one row, changed at the target between the copy and the verification.
+            executeAt(world, Place.DATABASE, "update item set quantity = quantity + 1 where id = 7");
+
+            assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageMatching("Table item differs: the source has 10000 rows \\(checksum -?\\d+\\), the"
+                            + " target 10000 \\(checksum -?\\d+\\)\\. Something wrote to the source during the copy\\."
+                            + " Fix: stop the application's writes to 'depot', then run the move again: it copies the"
+                            + " table again\\.");
+
+            move.run(world.progress::add);
+            assertThat(world.atDepot(Place.DATABASE, "select quantity from item where id = 7")).containsExactly("7");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aTargetWithAPendingMigrationIsRefusedAtTheSwitch(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, 10);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == Step.SYNCED) {
+                    throw new IllegalStateException("crash after " + step);
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after SYNCED");
+            CopyMove.afterStep = step -> { };
+            // The target's history forgets V2: a start from the target's configuration would apply it again.
+            executeAt(world, Place.DATABASE, "delete from flyway_schema_history where version = '2'");
+
+            assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessage("Started from the target's configuration, context 'depot' would apply 1 migrations"
+                            + " (V2__seed.sql): its history at the target is not its migrations' version."
+                            + " Fix: roll the move back and run it again.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aTargetWhoseHistoryDoesNotValidateIsRefusedAtTheSwitch(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, 10);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == Step.SYNCED) {
+                    throw new IllegalStateException("crash after " + step);
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after SYNCED");
+            CopyMove.afterStep = step -> { };
+            executeAt(world, Place.DATABASE, "update flyway_schema_history set checksum = 42 where version = '2'");
+
+            assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
+                    .hasMessageStartingWith("The migration history of context 'depot' at the target does not validate:"
+                            + " Migration checksum mismatch for migration version 2")
+                    .hasMessageEndingWith(" Fix: roll the move back and run it again.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aCopyInterruptedBetweenTablesFinishesWithItsKeysAndIndexesMadeAgain(TestDatabase.Kind kind) {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SHARED, ITEMS);
@@ -322,6 +394,15 @@ class CopyMoveTest {
             assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
                     .hasMessageContaining("is blocked, nothing was changed");
             assertThat(mariadb.tablesInDatabase(database)).isEmpty();
+        }
+    }
+
+    private static void executeAt(MoveWorld world, Place place, String sql) {
+        try (Connection connection = java.sql.DriverManager.getConnection(world.server.urlOf(world.database(place)),
+                world.server.username(), world.server.password()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
