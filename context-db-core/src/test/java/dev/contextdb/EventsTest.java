@@ -166,6 +166,30 @@ class EventsTest {
         }
     }
 
+    /**
+     * Pools that hand out connections with auto-commit off (a common setting with JPA): every
+     * piece of delivery bookkeeping — lease, failure, done mark, resubmission — must
+     * commit itself, or the pool rolls it back when the connection returns.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void bookkeepingCommitsOnPoolsWithAutoCommitOff(Kind kind) {
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);
+                App app = App.start(scenario.builder(MODEL).pool("autoCommit", "false").build(),
+                        events -> events.maxAttempts(2))) {
+            app.reservations().failures.put(21L, new AtomicInteger(1));
+            app.reservations().failures.put(22L, new AtomicInteger(2));
+            app.sales().sell(21, "lime");
+            app.sales().sell(22, "sloe");
+
+            await(() -> app.events().count("sales", "DONE") == 1 && app.events().dead().size() == 1);
+            assertThat(app.events().dead()).extracting(ContextEvents.DeadDelivery::eventId).hasSize(1);
+            assertThat(app.events().resubmitAll("sales")).isEqualTo(1);
+            await(() -> app.events().count("sales", "DONE") == 2);
+            assertThat(reservations(scenario)).containsExactly("21 lime", "22 sloe");
+        }
+    }
+
     @Test
     void redeliveryAfterALostDoneMarkIsSkippedByTheInbox() {
         try (Scenario scenario = new Scenario(Kind.H2, IsolationStrategy.SCHEMA, Pooling.PER_CONTEXT);

@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A pooled connection never carries one context's schema to the next borrower (the class of bug
@@ -63,6 +66,38 @@ class SchemaStateTest {
             }
             try (Connection connection = orders.getConnection()) {
                 assertThat(currentSchema(kind, connection)).isEqualTo(scenario.placeOf("orders"));
+            }
+        }
+    }
+
+    static Stream<Arguments> kindsAndPoolings() {
+        return Stream.of(Kind.values()).flatMap(kind -> Stream.of(Pooling.PER_CONTEXT, Pooling.SINGLE_POOL)
+                .map(pooling -> Arguments.of(kind, pooling)));
+    }
+
+    /**
+     * Pools that hand out connections with auto-commit off (common with JPA): on PostgreSQL a
+     * {@code SET search_path} made inside a transaction is undone when that transaction rolls
+     * back, so a schema set in the borrower's transaction — by HikariCP's {@code schema} at
+     * connection creation, or by the switch of a shared pool — would silently fall back to the
+     * default path, or to the previous borrower's schema. Each borrower rolls back here.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kindsAndPoolings")
+    void aRolledBackTransactionLeavesTheConnectionOnItsContextsSchemaWithAutoCommitOff(Kind kind, Pooling pooling)
+            throws SQLException {
+        try (Scenario scenario = new Scenario(kind, IsolationStrategy.SCHEMA, pooling);
+                ContextDb db = scenario.builder(SHOP).pool("maximumPoolSize", "1").pool("autoCommit", "false").build()) {
+            String[] contexts = {"catalog", "inventory", "inventory", "orders", "catalog", "catalog"};
+            for (int round = 0; round < 3; round++) {
+                for (String context : contexts) {
+                    try (Connection connection = db.dataSource(context).getConnection()) {
+                        assertThat(connection.getAutoCommit()).isFalse();
+                        assertThat(currentSchema(kind, connection)).as("round %d, %s", round, context)
+                                .isEqualTo(scenario.placeOf(context));
+                        connection.rollback();
+                    }
+                }
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.contextdb.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.contextdb.DatabaseVendor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * What differs between the supported databases: how identifiers are quoted, what a schema is
@@ -29,7 +32,11 @@ public enum Vendor {
 
         @Override
         public void pin(HikariConfig config, String schema) {
-            config.setSchema(schema);
+            // In the URL, pgjdbc's currentSchema: a startup parameter, the session's own default.
+            // HikariCP's schema setting would be a SET in the first borrower's transaction when the
+            // pool hands out connections with auto-commit off, undone if that transaction rolls back.
+            config.setJdbcUrl(withParameter(config.getJdbcUrl(), "currentSchema",
+                    URLEncoder.encode(quote(schema), StandardCharsets.UTF_8)));
         }
 
         @Override
@@ -223,6 +230,21 @@ public enum Vendor {
             throw new IllegalArgumentException("Identifier contains a quote character: " + identifier);
         }
         return quote + identifier + quote;
+    }
+
+    /** @return {@code url} with the query parameter {@code name} set to {@code value}, replacing any */
+    static String withParameter(String url, String name, String value) {
+        int query = url.indexOf('?');
+        StringJoiner parameters = new StringJoiner("&");
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                if (!parameter.isEmpty() && !parameter.startsWith(name + "=") && !parameter.equals(name)) {
+                    parameters.add(parameter);
+                }
+            }
+        }
+        parameters.add(name + "=" + value);
+        return (query >= 0 ? url.substring(0, query) : url) + "?" + parameters;
     }
 
     /**

@@ -318,7 +318,7 @@ final class EventStore {
      * which the inbox makes harmless. One round trip.
      */
     private List<Claimed> claimOnPostgres(String owner, long now, long leaseUntil, int limit) throws SQLException {
-        return relaxed(connection -> {
+        return committed(connection -> {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("with leased as (update " + tables.delivery()
                     + " u set lease_owner = ?, lease_until = ? from " + RELAXED + " where u.id in (select d.id from "
@@ -352,19 +352,29 @@ final class EventStore {
      */
     private static final String RELAXED = "(select set_config('synchronous_commit', 'off', true)) relaxed";
 
-    /** Work of one statement on a connection of its own, committed (in auto-commit, by itself). */
-    private interface Relaxed<T> {
+    /** Work on a connection of the context's pool, committed when done. */
+    private interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T relaxed(Relaxed<T> work) throws SQLException {
+    /**
+     * Runs bookkeeping on a connection of its own and commits it: by itself in auto-commit, or
+     * explicitly when the pool hands out connections in a transaction (auto-commit off in its
+     * settings, common with JPA) — else the pool would roll it back when the connection returns.
+     */
+    private <T> T committed(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            T result = work.run(connection);
-            if (!connection.getAutoCommit()) {
-                // A pool handing out connections in a transaction (auto-commit off in its settings).
-                connection.commit();
+            if (connection.getAutoCommit()) {
+                return work.run(connection);
             }
-            return result;
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 
@@ -412,7 +422,7 @@ final class EventStore {
     }
 
     private List<Long> claimByUpdate(String owner, long now, long leaseUntil, int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return committed(connection -> {
             List<Long> candidates = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("select d.id from " + tables.delivery()
                     + " d where " + due + " order by d.id limit ?")) {
@@ -440,7 +450,7 @@ final class EventStore {
                 }
             }
             return ids;
-        }
+        });
     }
 
     private List<Claimed> load(List<Long> ids) throws SQLException {
@@ -468,7 +478,7 @@ final class EventStore {
         String sql = "update " + tables.delivery() + " u set status = '" + DONE + "', attempts = ?, done_at = ?,"
                 + " lease_owner = null, lease_until = null, last_error = null"
                 + (vendor == DatabaseVendor.POSTGRESQL ? " from " + RELAXED : "") + " where u.id = ? and u.lease_owner = ?";
-        return relaxed(connection -> {
+        return committed(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setInt(1, attempts);
                 update.setLong(2, now);
@@ -482,19 +492,20 @@ final class EventStore {
     /** Records a failed attempt: pending again at {@code nextAttemptAt}, or dead. */
     boolean failed(long id, String owner, int attempts, boolean dead, long nextAttemptAt, String error)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
-                        + " set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null,"
-                        + " lease_until = null where id = ? and lease_owner = ?")) {
-            update.setString(1, dead ? DEAD : PENDING);
-            update.setInt(2, attempts);
-            update.setLong(3, nextAttemptAt);
-            setNullable(update, 4, error == null || error.length() <= ERROR_LENGTH ? error
-                    : error.substring(0, ERROR_LENGTH));
-            update.setLong(5, id);
-            update.setString(6, owner);
-            return update.executeUpdate() == 1;
-        }
+        return committed(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
+                    + " set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null,"
+                    + " lease_until = null where id = ? and lease_owner = ?")) {
+                update.setString(1, dead ? DEAD : PENDING);
+                update.setInt(2, attempts);
+                update.setLong(3, nextAttemptAt);
+                setNullable(update, 4, error == null || error.length() <= ERROR_LENGTH ? error
+                        : error.substring(0, ERROR_LENGTH));
+                update.setLong(5, id);
+                update.setString(6, owner);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
     /** A dead delivery, as {@link #dead()} lists it. */
@@ -524,16 +535,17 @@ final class EventStore {
      * @return how many
      */
     int resubmit(Long id, long now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
-                        + " set status = '" + PENDING + "', attempts = 0, next_attempt_at = ? where status = '" + DEAD + "'"
-                        + (id == null ? "" : " and id = ?"))) {
-            update.setLong(1, now);
-            if (id != null) {
-                update.setLong(2, id);
+        return committed(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update " + tables.delivery()
+                    + " set status = '" + PENDING + "', attempts = 0, next_attempt_at = ? where status = '" + DEAD + "'"
+                    + (id == null ? "" : " and id = ?"))) {
+                update.setLong(1, now);
+                if (id != null) {
+                    update.setLong(2, id);
+                }
+                return update.executeUpdate();
             }
-            return update.executeUpdate();
-        }
+        });
     }
 
     /** Undelivered deliveries of one listener in one state, as {@link #backlog()} groups them. */
@@ -579,14 +591,14 @@ final class EventStore {
      * @return how many rows were deleted; a full batch means there may be more
      */
     int deleteCompleted(long cutoff, int batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return committed(connection -> {
             int deleted = deleteBatch(connection, tables.delivery(), "status = '" + DONE + "' and done_at < ?", cutoff,
                     batch);
             deleted += deleteBatch(connection, tables.outbox(), "published_at < ? and not exists (select 1 from "
                     + tables.delivery() + " d where d.event_id = " + tables.outbox() + ".id)", cutoff, batch);
             deleted += deleteBatch(connection, tables.inbox(), "received_at < ?", cutoff, batch);
             return deleted;
-        }
+        });
     }
 
     private int deleteBatch(Connection connection, String table, String condition, long cutoff, int batch)
