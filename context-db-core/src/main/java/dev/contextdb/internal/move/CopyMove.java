@@ -72,6 +72,8 @@ final class CopyMove {
     private final String context;
     private final Map<String, TableShape> shapesRead = new java.util.HashMap<>();
     private Set<String> sourceTablesRead;
+    /** The context's sequences behind no column, at the source, as its inventory lists them. */
+    private List<String> sourceSequences = List.of();
 
     private CopyMove(MoveEnd from, MoveEnd to, Consumer<String> progress) {
         this.from = from;
@@ -165,6 +167,8 @@ final class CopyMove {
         List<String> objects = new ArrayList<>();
         try {
             ContextObjects inventory = ContextObjects.read(from, source);
+            sourceSequences = inventory.items().stream().filter(item -> item.kind() == ContextObjects.Kind.SEQUENCE)
+                    .map(ContextObjects.Item::name).toList();
             objects.addAll(inventory.objects());
             blockers.addAll(inventory.blockers());
         } catch (UnsupportedOperationException notYet) {
@@ -750,6 +754,11 @@ final class CopyMove {
                     shape(source, sourceSchema, entry.source(), from), shape(target, targetSchema, entry.table(), to));
             synced.forEach((counter, value) -> progress.accept("Counter " + counter + " set: " + value + "."));
         }
+        for (String sequence : sourceSequences) {
+            String value = Counters.syncSequence(vendor, source, sourceSchema, target, targetSchema, sequence);
+            progress.accept(value == null ? "Sequence " + sequence + " is not at the target (its migrations do not"
+                    + " create it): not set." : "Sequence " + sequence + " set: " + value + ".");
+        }
     }
 
     // ---------------------------------------------------------------- 5. switch
@@ -871,7 +880,22 @@ final class CopyMove {
     }
 
     /** Drops the given tables (children first), the context's migration history and its events' history. */
+    /** The context's sequences behind no column at an end, as its inventory lists them. */
+    private static List<String> ownSequences(MoveEnd end, Connection connection) throws SQLException {
+        try {
+            return ContextObjects.read(end, connection).items().stream()
+                    .filter(item -> item.kind() == ContextObjects.Kind.SEQUENCE).map(ContextObjects.Item::name).toList();
+        } catch (UnsupportedOperationException notYet) {
+            return List.of();
+        }
+    }
+
     private void dropObjects(Statement statement, String schema, List<String> tables, MoveEnd end) throws SQLException {
+        // Its sequences behind no column stay otherwise, and its migrations, run there again, would
+        // fail to create them.
+        for (String sequence : ownSequences(end, statement.getConnection())) {
+            statement.execute("drop sequence if exists " + vendor.quote(schema) + "." + vendor.quote(sequence));
+        }
         List<String> reversed = new ArrayList<>(tables);
         Collections.reverse(reversed);
         reversed.add(ContextConventions.historyTable(context, end.placement().strategy()));

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The counters that hand out a table's next key: PostgreSQL's sequences behind identity and
- * serial columns, MariaDB's {@code AUTO_INCREMENT}. A copy writes the keys it reads and never
+ * serial columns, MariaDB's {@code AUTO_INCREMENT}; and the context's sequences behind no column. A copy writes the keys it reads and never
  * draws from the target's counters, which the target's migrations may even have advanced for
  * their seed rows; after the copy each counter is set to where the source's stands.
  */
@@ -81,6 +81,66 @@ final class Counters {
             }
         }
         return sequences;
+    }
+
+    /**
+     * Sets a sequence of the context's own, behind no column (PostgreSQL's {@code create sequence},
+     * MariaDB's {@code SEQUENCE}), to where the source's stands: PostgreSQL its last value and
+     * whether it was drawn; MariaDB the next value it would hand out without its cache, so that no
+     * value the source handed out comes again.
+     * @return what it was set to, or {@code null} when the target has no such sequence
+     */
+    static String syncSequence(Vendor vendor, Connection source, String sourceSchema, Connection target,
+            String targetSchema, String sequence) throws SQLException {
+        String from = vendor.quote(sourceSchema) + "." + vendor.quote(sequence);
+        String to = vendor.quote(targetSchema) + "." + vendor.quote(sequence);
+        if (vendor == Vendor.MARIADB) {
+            try (PreparedStatement exists = target.prepareStatement("select 1 from information_schema.tables"
+                    + " where table_schema = ? and table_name = ? and table_type = 'SEQUENCE'")) {
+                exists.setString(1, targetSchema);
+                exists.setString(2, sequence);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                }
+            }
+            long next;
+            try (Statement query = source.createStatement();
+                    ResultSet row = query.executeQuery("select next_not_cached_value from " + from)) {
+                row.next();
+                next = row.getLong(1);
+            }
+            try (Statement alter = target.createStatement()) {
+                // A number read from the server, not text: nothing to quote.
+                alter.execute("alter sequence " + to + " restart with " + next);
+            }
+            return "next value " + next;
+        }
+        try (PreparedStatement exists = target.prepareStatement("select to_regclass(?)")) {
+            exists.setString(1, to);
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (row.getString(1) == null) {
+                    return null;
+                }
+            }
+        }
+        long last;
+        boolean called;
+        try (Statement query = source.createStatement();
+                ResultSet row = query.executeQuery("select last_value, is_called from " + from)) {
+            row.next();
+            last = row.getLong(1);
+            called = row.getBoolean(2);
+        }
+        try (PreparedStatement set = target.prepareStatement("select setval(?::regclass, ?, ?)")) {
+            set.setString(1, to);
+            set.setLong(2, last);
+            set.setBoolean(3, called);
+            set.execute();
+        }
+        return called ? "last value " + last : "not used yet";
     }
 
     private static Map<String, String> autoIncrement(Connection source, Connection target, TableShape from,

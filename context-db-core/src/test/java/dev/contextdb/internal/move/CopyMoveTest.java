@@ -50,6 +50,10 @@ class CopyMoveTest {
     void movesEveryRowVerifiesAndStartsCleanAtTheTarget(TestDatabase.Kind kind, Place from, Place to) throws Exception {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(from, ITEMS);
+            boolean postgres = kind == TestDatabase.Kind.POSTGRESQL;
+            // The context's own sequence, behind no column, drawn up to 1041 at the source.
+            String ticket = postgres && from == Place.SCHEMA ? world.schema() + ".ticket_number" : "ticket_number";
+            world.atDepot(from, postgres ? "select setval('" + ticket + "', 1041)" : "select setval(ticket_number, 1041)");
             ContextMove move = world.move(from, to);
 
             ContextMove.Plan plan = move.plan();
@@ -66,7 +70,8 @@ class CopyMoveTest {
             assertThat(world.atDepot(to, "select name from warehouse order by id")).containsExactly("north", "south");
             assertThat(world.tablesAt(to)).contains("flyway_schema_history" + (to == Place.SHARED ? "_depot" : ""));
             assertThat(world.progress).anyMatch(line -> line.startsWith("Verified item: " + ITEMS + " rows"))
-                    .anyMatch(line -> line.contains("rows/s"));
+                    .anyMatch(line -> line.contains("rows/s"))
+                    .contains("Sequence ticket_number set: " + (postgres ? "last value 1041." : "next value 1042."));
 
             // The application, started from the target's configuration: nothing to migrate, the
             // identity counters where the source's were, the other context where it was.
@@ -76,6 +81,8 @@ class CopyMoveTest {
                         Statement statement = connection.createStatement()) {
                     statement.executeUpdate("insert into warehouse (name) values ('east')");
                     assertThat(single(statement, "select id from warehouse where name = 'east'")).isEqualTo("3");
+                    assertThat(single(statement, postgres ? "select nextval('ticket_number')"
+                            : "select nextval(ticket_number)")).isEqualTo("1042");
                 }
                 try (Connection connection = db.dataSource("till").getConnection();
                         Statement statement = connection.createStatement()) {
@@ -86,6 +93,14 @@ class CopyMoveTest {
             world.assertItems(from, ITEMS);
 
             move.dropSource(world.progress::add);
+
+            if (from != Place.SCHEMA) { // a schema of its own goes whole
+                assertThat(world.atDepot(from, postgres ? "select count(*) from pg_class c join pg_namespace n"
+                        + " on n.oid = c.relnamespace where c.relname = 'ticket_number' and n.nspname = 'public'"
+                        : "select count(*) from information_schema.tables where table_name = 'ticket_number'"
+                                + " and table_schema = database()")).as("the context's sequence at the source")
+                        .containsExactly("0");
+            }
 
             if (from == Place.SHARED) {
                 assertThat(world.tablesAt(from)).contains("receipt", "flyway_schema_history_till")
@@ -165,12 +180,13 @@ class CopyMoveTest {
             };
             assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after SYNCED");
             CopyMove.afterStep = step -> { };
-            // The target's history forgets V2: a start from the target's configuration would apply it again.
-            executeAt(world, Place.DATABASE, "delete from flyway_schema_history where version = '2'");
+            // The target's history forgets its last migration: a start from the target's configuration
+            // would apply it again.
+            executeAt(world, Place.DATABASE, "delete from flyway_schema_history where version = '3'");
 
             assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
                     .hasMessage("Started from the target's configuration, context 'depot' would apply 1 migrations"
-                            + " (V2__seed.sql): its history at the target is not its migrations' version."
+                            + " (V3__ticket_number.sql): its history at the target is not its migrations' version."
                             + " Fix: roll the move back and run it again.");
         }
     }
@@ -268,6 +284,10 @@ class CopyMoveTest {
 
             assertThat(world.tablesAt(Place.SHARED)).containsExactlyInAnyOrder("receipt", "flyway_schema_history_till");
             world.assertItems(Place.DATABASE, ITEMS);
+            // The context's own sequence went too: its migrations create it again when the move runs again.
+            CopyMove.afterStep = step -> { };
+            move.run(world.progress::add);
+            world.assertItems(Place.SHARED, ITEMS);
         }
     }
 
