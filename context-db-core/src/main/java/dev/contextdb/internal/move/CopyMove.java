@@ -129,7 +129,7 @@ final class CopyMove {
                 MoveJournal journal = journalAt(target, targetSchema);
                 if (journal != null) {
                     reached = journal.step();
-                } else {
+                } else if (!interruptedPreparation(target)) {
                     targetHoldsNothing(target, targetSchema, blockers);
                 }
             }
@@ -252,6 +252,13 @@ final class CopyMove {
         try (Connection source = from.connect()) {
             String sourceSchema = schemaOf(from, source);
             target = connectTarget();
+            if (target != null && journalAt(target, schemaOf(to, target)) == null && interruptedPreparation(target)) {
+                target.close();
+                target = null;
+                TargetServer.of(to).drop();
+                progress.accept("A move of '" + context + "' was interrupted while it prepared database "
+                        + TargetServer.of(to).database() + ", which it had created: dropped it, starting again.");
+            }
             ContextMove.Plan plan = plan(source, sourceSchema, target);
             if (plan.blocked()) {
                 throw blocked(plan.blockers());
@@ -325,7 +332,7 @@ final class CopyMove {
 
     private MoveException failed(Step step, Exception e) {
         String what = step == null ? "reading its ends" : switch (step) {
-            case PREPARED -> "preparing the target";
+            case TARGET_STARTED, PREPARED -> "preparing the target";
             case COPIED -> "copying";
             case VERIFIED -> "verifying";
             case SYNCED -> "setting the counters";
@@ -378,6 +385,7 @@ final class CopyMove {
             throw new MoveException(context, "Context '" + context + "' could not be set up at the target: "
                     + e.getMessage(), "fix the target's configuration, then run the move again (or roll it back).", e);
         }
+        afterStep.accept(Step.TARGET_STARTED);
         Set<String> made = new LinkedHashSet<>(TableShape.tables(target, targetSchema));
         made.removeAll(before);
         made.remove(ContextConventions.historyTable(context, to.placement().strategy()));
@@ -403,6 +411,10 @@ final class CopyMove {
         }
         target.setAutoCommit(true);
         MoveJournal.at(target, vendor, targetSchema, to).create(created, entries);
+        if ("database".equals(created)) {
+            // The journal speaks for the move from here on (and was written only by this one).
+            TargetServer.of(to).unmark();
+        }
         progress.accept("Prepared " + where(to, targetSchema) + ": tables " + entries.stream().map(Entry::table)
                 .toList() + "; journal " + MoveJournal.name(to) + ".");
     }
@@ -812,6 +824,13 @@ final class CopyMove {
                 targetSchema = schemaOf(to, target);
                 MoveJournal journal = journalAt(target, targetSchema);
                 if (journal == null) {
+                    if (interruptedPreparation(target)) {
+                        target.close();
+                        TargetServer.of(to).drop();
+                        progress.accept("Dropped database " + TargetServer.of(to).database() + ", which a move"
+                                + " interrupted while preparing it had created; the source was not changed.");
+                        return;
+                    }
                     progress.accept("There is no move journal of '" + context + "' at " + where(to, targetSchema)
                             + ": nothing to roll back.");
                     return;
@@ -909,6 +928,15 @@ final class CopyMove {
     // ---------------------------------------------------------------- ends
 
     /** A connection to the target, or {@code null} when its database does not exist yet. */
+    /**
+     * Whether the target is a database this context's move created and was still preparing when
+     * it stopped: marked, and (as the caller checked) without a journal. Only then may a move
+     * drop it as its own.
+     */
+    private boolean interruptedPreparation(Connection target) throws SQLException {
+        return to.placement().strategy() == IsolationStrategy.DATABASE && TargetServer.of(to).marked(target);
+    }
+
     private Connection connectTarget() throws SQLException {
         try {
             return to.connect();

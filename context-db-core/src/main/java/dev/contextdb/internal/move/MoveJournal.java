@@ -29,7 +29,15 @@ import java.util.List;
 record MoveJournal(Connection target, Vendor vendor, String table) {
 
     /** The steps, in order; the journal records the last one completed. */
-    enum Step { PREPARED, COPIED, VERIFIED, SYNCED, FINISHED }
+    enum Step {
+        /**
+         * Never recorded: the target was set up (migrated) and the journal not yet written. A
+         * database the move created is marked until the journal exists ({@link TargetServer#mark}),
+         * so that a move interrupted here drops it and starts again.
+         */
+        TARGET_STARTED,
+        PREPARED, COPIED, VERIFIED, SYNCED, FINISHED
+    }
 
     /** The move's own row; table names are never this (it is no plain identifier). */
     private static final String MOVE = "*move*";

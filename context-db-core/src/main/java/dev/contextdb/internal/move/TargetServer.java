@@ -4,6 +4,7 @@ import dev.contextdb.ContextMove.MoveException;
 import dev.contextdb.internal.MoveEnd;
 import dev.contextdb.internal.Vendor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
@@ -44,8 +45,45 @@ record TargetServer(MoveEnd end, String serverUrl, String database) {
         return "3D000".equals(e.getSQLState()) || e.getErrorCode() == 1049;
     }
 
+    /**
+     * Creates the database, marked as being prepared by a move of the end's context until
+     * {@link #unmark}: a move interrupted before its journal exists finds the mark, and drops
+     * the database as its own. MariaDB takes the mark in the same statement; PostgreSQL in the
+     * next one.
+     */
     void create() throws SQLException {
-        execute("create database " + end.vendor().quote(database));
+        String quoted = end.vendor().quote(database);
+        if (end.vendor() == Vendor.MARIADB) {
+            execute("create database " + quoted + " comment " + literal(mark()));
+        } else {
+            execute("create database " + quoted);
+            execute("comment on database " + quoted + " is " + literal(mark()));
+        }
+    }
+
+    /** Takes the mark off once the move's journal is written: from then on the journal speaks for the move. */
+    void unmark() throws SQLException {
+        String quoted = end.vendor().quote(database);
+        execute(end.vendor() == Vendor.MARIADB ? "alter database " + quoted + " comment ''"
+                : "comment on database " + quoted + " is null");
+    }
+
+    /** @return whether the database {@code connection} is on carries the mark of an unfinished preparation of this context */
+    boolean marked(Connection connection) throws SQLException {
+        String sql = end.vendor() == Vendor.MARIADB
+                ? "select schema_comment from information_schema.schemata where schema_name = database()"
+                : "select shobj_description(oid, 'pg_database') from pg_database where datname = current_database()";
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            return row.next() && mark().equals(row.getString(1));
+        }
+    }
+
+    private String mark() {
+        return "context-db: database of context '" + end.context() + "', being prepared by a move";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     void drop() throws SQLException {

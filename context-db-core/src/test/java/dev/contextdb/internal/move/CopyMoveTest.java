@@ -266,6 +266,35 @@ class CopyMoveTest {
         }
     }
 
+    /**
+     * Interrupted after the target database was made and migrated, before the journal: the
+     * database carries the move's mark, so a rollback drops it as the move's own.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aRollbackDropsADatabaseTheMoveWasStillPreparing(TestDatabase.Kind kind) {
+        try (MoveWorld world = new MoveWorld(kind)) {
+            world.populate(Place.SCHEMA, ITEMS);
+            ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
+            CopyMove.afterStep = step -> {
+                if (step == Step.TARGET_STARTED) {
+                    throw new IllegalStateException("crash");
+                }
+            };
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
+            CopyMove.afterStep = step -> { };
+            assertThat(world.tablesAt(Place.DATABASE)).contains("item").doesNotContain("cdb_move_journal");
+            assertThat(move.plan().blockers()).isEmpty();
+
+            move.rollback(world.progress::add);
+
+            assertThat(world.databaseExists(world.database(Place.DATABASE))).isFalse();
+            assertThat(world.progress).contains("Dropped database " + world.database(Place.DATABASE) + ", which a move"
+                    + " interrupted while preparing it had created; the source was not changed.");
+            world.assertItems(Place.SCHEMA, ITEMS);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aRollbackInTheSharedSchemaDropsOnlyTheContextsTables(TestDatabase.Kind kind) {
