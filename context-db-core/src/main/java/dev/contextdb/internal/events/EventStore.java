@@ -47,6 +47,8 @@ final class EventStore {
     private final DatabaseVendor vendor;
     private final EventTables tables;
     private final String due;
+    /** Whether inserts return their ids here ({@link #returnsIds}), once known. */
+    private volatile Boolean returning;
 
     EventStore(Placement placement, DataSource dataSource) {
         this.context = placement.context();
@@ -174,7 +176,7 @@ final class EventStore {
      */
     private void insertDeliveries(Connection connection, String insert, List<Entry> entries, Lease lease,
             List<Claimed> leased, Prefix prefix) throws SQLException {
-        List<Claimed> chosen = chooseLeased(entries, lease);
+        List<Claimed> chosen = returnsIds(connection) ? chooseLeased(entries, lease) : List.of();
         if (chosen.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 bindDeliveries(statement, prefix.bind(statement), entries, lease, chosen);
@@ -202,6 +204,23 @@ final class EventStore {
             leased.add(new Claimed(context, id, delivery.eventId(), delivery.listenerId(), delivery.listenerContext(),
                     0, delivery.type(), delivery.payload(), delivery.event()));
         }
+    }
+
+    /**
+     * Whether an insert can return the ids it made in the same statement: PostgreSQL, H2 and
+     * MariaDB from 10.5 on ({@code INSERT … RETURNING}); not a MySQL server reached through a
+     * MySQL URL, whose deliveries are then claimed instead of handed over.
+     */
+    private boolean returnsIds(Connection connection) throws SQLException {
+        Boolean known = returning;
+        if (known == null) {
+            java.sql.DatabaseMetaData server = connection.getMetaData();
+            known = vendor != DatabaseVendor.MARIADB || "MariaDB".equalsIgnoreCase(server.getDatabaseProductName())
+                    && (server.getDatabaseMajorVersion() > 10
+                            || server.getDatabaseMajorVersion() == 10 && server.getDatabaseMinorVersion() >= 5);
+            returning = known;
+        }
+        return known;
     }
 
     /** The deliveries the lease covers, in order, without their ids yet. */
