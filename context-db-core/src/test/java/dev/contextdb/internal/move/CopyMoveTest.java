@@ -113,6 +113,23 @@ class CopyMoveTest {
         }
     }
 
+    /**
+     * Runs the move until it stops right after {@code crash} is recorded, as a kill there would
+     * stop it; the next run goes through.
+     */
+    private static void crashAfter(ContextMove move, MoveWorld world, Step crash) {
+        CopyMove.afterStep = step -> {
+            if (step == crash) {
+                throw new IllegalStateException("crash after " + step);
+            }
+        };
+        try {
+            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after " + crash);
+        } finally {
+            CopyMove.afterStep = step -> { };
+        }
+    }
+
     static Stream<Arguments> crashes() {
         return Stream.of(TestDatabase.Kind.POSTGRESQL, TestDatabase.Kind.MARIADB)
                 .flatMap(kind -> Stream.of(Step.values()).map(step -> Arguments.of(kind, step)));
@@ -124,13 +141,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, ITEMS);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == crash) {
-                    throw new IllegalStateException("crash after " + step);
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after " + crash);
-            CopyMove.afterStep = step -> { };
+            crashAfter(move, world, crash);
 
             ContextMove.Report report = move.run(world.progress::add);
 
@@ -146,13 +157,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, ITEMS);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == Step.COPIED) {
-                    throw new IllegalStateException("crash after " + step);
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after COPIED");
-            CopyMove.afterStep = step -> { };
+            crashAfter(move, world, Step.COPIED);
             // One value of one row, changed at the target between the copy and the verification.
             executeAt(world, Place.DATABASE, "update item set quantity = quantity + 1 where id = 7");
 
@@ -173,13 +178,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, 10);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == Step.SYNCED) {
-                    throw new IllegalStateException("crash after " + step);
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after SYNCED");
-            CopyMove.afterStep = step -> { };
+            crashAfter(move, world, Step.SYNCED);
             // The target's history forgets its last migration: a start from the target's configuration
             // would apply it again.
             executeAt(world, Place.DATABASE, "delete from flyway_schema_history where version = '3'");
@@ -197,13 +196,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, 10);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == Step.SYNCED) {
-                    throw new IllegalStateException("crash after " + step);
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash after SYNCED");
-            CopyMove.afterStep = step -> { };
+            crashAfter(move, world, Step.SYNCED);
             executeAt(world, Place.DATABASE, "update flyway_schema_history set checksum = 42 where version = '2'");
 
             assertThatThrownBy(() -> move.run(world.progress::add)).isInstanceOf(ContextMove.MoveException.class)
@@ -250,12 +243,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, ITEMS);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == Step.COPIED) {
-                    throw new IllegalStateException("crash");
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
+            crashAfter(move, world, Step.COPIED);
             assertThat(world.databaseExists(world.database(Place.DATABASE))).isTrue();
 
             move.rollback(world.progress::add);
@@ -276,13 +264,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.SCHEMA, ITEMS);
             ContextMove move = world.move(Place.SCHEMA, Place.DATABASE);
-            CopyMove.afterStep = step -> {
-                if (step == Step.TARGET_STARTED) {
-                    throw new IllegalStateException("crash");
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
-            CopyMove.afterStep = step -> { };
+            crashAfter(move, world, Step.TARGET_STARTED);
             assertThat(world.tablesAt(Place.DATABASE)).contains("item").doesNotContain("cdb_move_journal");
             assertThat(move.plan().blockers()).isEmpty();
 
@@ -301,12 +283,7 @@ class CopyMoveTest {
         try (MoveWorld world = new MoveWorld(kind)) {
             world.populate(Place.DATABASE, ITEMS);
             ContextMove move = world.move(Place.DATABASE, Place.SHARED);
-            CopyMove.afterStep = step -> {
-                if (step == Step.VERIFIED) {
-                    throw new IllegalStateException("crash");
-                }
-            };
-            assertThatThrownBy(() -> move.run(world.progress::add)).hasMessage("crash");
+            crashAfter(move, world, Step.VERIFIED);
             assertThat(world.tablesAt(Place.SHARED)).contains("item", "cdb_move_journal_depot");
 
             move.rollback(world.progress::add);
@@ -314,7 +291,6 @@ class CopyMoveTest {
             assertThat(world.tablesAt(Place.SHARED)).containsExactlyInAnyOrder("receipt", "flyway_schema_history_till");
             world.assertItems(Place.DATABASE, ITEMS);
             // The context's own sequence went too: its migrations create it again when the move runs again.
-            CopyMove.afterStep = step -> { };
             move.run(world.progress::add);
             world.assertItems(Place.SHARED, ITEMS);
         }
