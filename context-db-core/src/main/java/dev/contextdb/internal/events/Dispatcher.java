@@ -215,10 +215,10 @@ final class Dispatcher {
     /**
      * Runs deliveries that a transaction leased to this instance when it inserted them, now that it
      * has committed: straight to the workers, without a claim — the commit-to-listener path is a
-     * thread hand-over and the listener's own transaction.
+     * thread hand-over and the listener's own transaction. If the dispatcher has stopped meanwhile,
+     * the deliveries are not run: their leases run out and the next claim, of this instance's next
+     * start or of another instance, takes them.
      * @param reserved the slots reserved for them, at least {@code deliveries.size()}
-     * If the dispatcher has stopped meanwhile, the deliveries are not run: their leases run out and
-     * the next claim, of this instance's next start or of another instance, takes them.
      */
     void handOver(String context, List<EventStore.Claimed> deliveries, long leaseUntil, int reserved) {
         lock.lock();

@@ -176,7 +176,8 @@ final class EventStore {
      */
     private void insertDeliveries(Connection connection, String insert, List<Entry> entries, Lease lease,
             List<Claimed> leased, Prefix prefix) throws SQLException {
-        List<Claimed> chosen = returnsIds(connection) ? chooseLeased(entries, lease) : List.of();
+        List<Claimed> chosen = lease.slots() > 0 && returnsIds(connection) ? chooseLeased(entries, lease)
+                : List.of();
         if (chosen.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 bindDeliveries(statement, prefix.bind(statement), entries, lease, chosen);
